@@ -1,0 +1,167 @@
+"""The headings of Ofsted's children's services templates (SIF 2014-18, ILACS 2018 on).
+
+Headings are matched against a known vocabulary rather than guessed from layout, because the
+damaged text extraction keeps no fonts and many body lines are short.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+GRADE_WORDS = r"(outstanding|good|requires? improvement(?: to be good)?|inadequate)"
+GRADE_LINE = re.compile(rf"^\s*{GRADE_WORDS}\s*$", re.I)
+TRAILING_GRADE = re.compile(rf"(?:\s*:\s*|\s+){GRADE_WORDS}\s*$", re.I)
+
+# Areas whose full heading text may wrap over several lines. Values are judgement area keys.
+AREA_HEADINGS = {
+    "the experiences and progress of children who need help and protection": "help_and_protection",
+    "the experiences and progress of children looked after and achieving permanence": "in_care",
+    "the experiences and progress of children in care and care leavers": "in_care",
+    "the experiences and progress of children in care": "in_care",
+    "the experiences and progress of care leavers": "care_leavers",
+    "the impact of leaders on social work practice with children and families": "leadership",
+    "leadership, management and governance": "leadership",
+    "the local safeguarding children board (lscb)": "lscb",
+    "the local safeguarding children board": "lscb",
+}
+_WRAPPING_STARTS = ("the experiences and progress of", "the impact of leaders on")
+
+TOP_LEVEL = [
+    re.compile(p, re.I)
+    for p in (
+        r"^executive summary$",
+        r"^the local authority$",
+        r"^information about this local authority area$",
+        r"^recommendations$",
+        r"^summary for children and young people$",
+        r"^information about this inspection$",
+        r"^what needs to improve( in this local authority)?\??$",
+        r"^section \d+: .{5,80}$",
+        r"^inspection judgements about the (local authority|lscb)$",
+        r"^what the inspection judgements mean.{0,40}$",
+        r"^information about this local authority$",
+        r"^review of the effectiveness of the local safeguarding children board$",
+    )
+]
+SUB_LEVEL = [
+    re.compile(p, re.I)
+    for p in (
+        r"^summary$",
+        r"^inspection findings(\s*[-\u2013]?\s*the local safeguarding children board)?$",
+        r"^previous ofsted inspections$",
+        r"^local leadership$",
+        r"^children living in this area$",
+        r"^child protection in this area$",
+        r"^children looked after in this area$",
+        r"^children in care in this area$",
+        r"^the inspection team$",
+        r"^(areas for improvement|what does the local authority need to improve\?)$",
+        r"^(summary of findings|the lscb)$",
+    )
+]
+GRADED_SUBSECTION = re.compile(
+    r"^the graded judgement (for|about) (?P<what>.+?) is that it (?P<grade>"
+    r"requires improvement(?: to be good)?|is good|is outstanding|is inadequate|"
+    r"good|outstanding|inadequate)\.?$",
+    re.I,
+)
+SUBSECTION_AREAS = {"adoption": "adoption", "care leavers": "care_leavers"}
+# Sub-sections whose title stays in the path under an LSCB top section.
+LSCB_SUBSECTIONS = re.compile(r"^(executive summary|recommendations)$", re.I)
+
+
+@dataclass(frozen=True)
+class Heading:
+    title: str
+    level: int  # 1 = top section, 2 = sub-section
+    area: str | None = None  # judgement area this heading introduces
+    grade: str | None = None  # grade printed with the heading, if any
+    lines_used: int = 1
+
+
+def clean(text: str) -> str:
+    """Strip footnote markers glued to a heading ('area2') and collapse white space."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"(?<=[a-z)])\d$", "", text)
+
+
+def canonical_grade(words: str) -> str:
+    w = words.lower().strip()
+    if w.startswith("require"):
+        return "Requires improvement"
+    return {"good": "Good", "outstanding": "Outstanding", "inadequate": "Inadequate"}[w]
+
+
+def _split_grade(text: str) -> tuple[str, str | None]:
+    m = TRAILING_GRADE.search(text)
+    if m and text[: m.start()].strip():
+        return text[: m.start()].strip(), canonical_grade(m.group(1))
+    return text, None
+
+
+def match_heading(lines: list[str], i: int) -> Heading | None:
+    """The heading starting at lines[i], or None. Multi-line area headings are joined."""
+    first = clean(lines[i])
+    if not first or len(first) > 120:
+        return None
+    low = first.lower()
+    for pattern in TOP_LEVEL:
+        if pattern.match(first):
+            return Heading(first, 1)
+    for pattern in SUB_LEVEL:
+        if pattern.match(first):
+            return Heading(first, 2)
+    graded = _graded_subsection(lines, i)
+    if graded:
+        return graded
+    if low.startswith(_WRAPPING_STARTS) or _area_for(_split_grade(first)[0]):
+        return _area_heading(lines, i)
+    return None
+
+
+def _area_for(text: str) -> str | None:
+    return AREA_HEADINGS.get(text.lower().rstrip(":").strip())
+
+
+def _area_heading(lines: list[str], i: int) -> Heading | None:
+    joined, grade, used = "", None, 0
+    best: Heading | None = None
+    for j in range(i, min(i + 4, len(lines))):
+        part = clean(lines[j])
+        if not part:
+            if used:
+                continue
+            return None
+        text, part_grade = _split_grade(part)
+        candidate = f"{joined} {text}".strip()
+        if not any(h.startswith(candidate.lower().rstrip(":")) for h in AREA_HEADINGS):
+            break
+        joined, used = candidate, j - i + 1
+        grade = part_grade or grade
+        area = _area_for(joined)
+        if area:
+            best = Heading(joined.rstrip(":"), 1, area, grade, used)
+    return best
+
+
+def _graded_subsection(lines: list[str], i: int) -> Heading | None:
+    first = clean(lines[i])
+    if not first.lower().startswith("the graded judgement"):
+        return None
+    joined = first
+    for j in range(i, min(i + 3, len(lines))):
+        if j > i:
+            joined = f"{joined} {clean(lines[j])}".strip()
+        m = GRADED_SUBSECTION.match(joined)
+        if m:
+            what = m.group("what").lower()
+            area = next((a for k, a in SUBSECTION_AREAS.items() if k in what), None)
+            grade = canonical_grade(m.group("grade").replace("is ", ""))
+            return Heading(joined.rstrip("."), 2, area, grade, j - i + 1)
+    return None
+
+
+def is_grade_line(text: str) -> str | None:
+    m = GRADE_LINE.match(text)
+    return canonical_grade(m.group(1)) if m else None

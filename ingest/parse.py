@@ -1,0 +1,89 @@
+"""Report file -> Report: the one entry point of the ingest package."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from . import judgements
+from .blocks import build_blocks, skip_contents, split_cover
+from .errors import UnreadableReportError
+from .metadata import read_metadata
+from .models import Paragraph, Report
+from .read import DEFAULT_MAX_BYTES, read_lines
+from .repair import fix_fused_years, normalise_typography, restore_apostrophes
+from .sentences import sentence_spans
+from .structure import to_paragraphs
+
+# Bump when parsing changes what paragraphs come out: it is part of the index name.
+PARSER_VERSION = "1"
+
+
+def parse_report(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    path = Path(path)
+    lines, kind = read_lines(path, max_bytes)
+    cover, body = split_cover(lines)
+    body = skip_contents(body)
+    blocks = build_blocks(body, kind)
+    if not any(b.kind in ("heading", "numbered") for b in blocks):
+        raise UnreadableReportError(
+            path, "does not look like an Ofsted children's services report (no template headings)"
+        )
+    meta = read_metadata([ln.text for ln in cover], [ln.text for ln in body], path)
+    if not meta.council or not meta.published:
+        raise UnreadableReportError(path, "no council name or publication date found")
+    report_id = f"{meta.slug}-{meta.published[:4]}"
+    cover_text = normalise_typography(" ".join(ln.text for ln in cover))
+    if kind == "text":
+        cover_text = restore_apostrophes(cover_text)
+    report = Report(
+        id=report_id,
+        council=meta.council,
+        title=normalise_typography(meta.title),
+        framework=meta.framework,
+        inspection_dates=meta.inspection_dates,
+        published=meta.published,
+        lead_inspector=meta.lead_inspector,
+        source=path.name,
+        judgements=judgements.merge(
+            judgements.from_cover(cover_text), judgements.from_body(_repaired(blocks, kind))
+        ),
+    )
+    for ordinal, raw in enumerate(to_paragraphs(blocks, recover_numbers=kind == "text")):
+        text = _repair_text(raw.text, kind)
+        report.paragraphs.append(
+            Paragraph(
+                id=f"{report_id}:{ordinal:03d}",
+                report_id=report_id,
+                number=raw.number,
+                kind=raw.kind,
+                section=tuple(_repair_text(s, kind) for s in raw.section),
+                page=raw.page,
+                text=text,
+                sentences=sentence_spans(text),
+                raw=raw.text,
+            )
+        )
+    if not report.paragraphs:
+        raise UnreadableReportError(path, "no paragraphs of text found")
+    if not report.judgements:
+        report.warnings.append(f"{path.name}: no graded judgements found")
+    return report
+
+
+def _repair_text(text: str, kind: str) -> str:
+    text = normalise_typography(text)
+    if kind == "text":
+        # Only the damaged text extraction fuses year ranges and loses apostrophes.
+        text = restore_apostrophes(fix_fused_years(text))
+    return text
+
+
+def _repaired(blocks, kind):
+    for b in blocks:
+        b.lines = [_repair_text(line, kind) for line in b.lines]
+    return blocks
+
+
+def content_hash(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]

@@ -1,0 +1,129 @@
+"""Blocks -> sections and paragraphs, with kinds and Ofsted's paragraph numbers.
+
+In the SIF template the recommendations are numbered 1..n and the findings run on from n+1
+through every 'Inspection findings' and graded sub-section; summaries and the LSCB's own
+recommendations are unnumbered. A PDF prints the numbers. For a text extraction that lost them,
+the same rule recovers them: count the paragraphs of the numbered parts in document order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .blocks import Block
+from .headings import LSCB_SUBSECTIONS, Heading
+
+
+@dataclass
+class RawParagraph:
+    text: str
+    kind: str
+    section: tuple[str, ...]
+    page: int | None
+    number: int | None
+
+
+FACT_SECTIONS = re.compile(
+    r"^(information about this local authority area|information about this inspection|"
+    r"the local authority|information about this local authority)$",
+    re.I,
+)
+SUMMARY_SECTIONS = re.compile(
+    r"^(summary|executive summary|summary for children and young people|overall effectiveness|"
+    r"section \d+: .*summary of findings)$",
+    re.I,
+)
+RECOMMENDATION_SECTIONS = re.compile(
+    r"^(recommendations|what needs to improve.*|areas for improvement|"
+    r"what does the local authority need to improve\?)$",
+    re.I,
+)
+NUMBERED_SUBSECTIONS = re.compile(r"^(inspection findings.*|the graded judgement.*)$", re.I)
+
+
+class _Sections:
+    def __init__(self) -> None:
+        self.top: str | None = None
+        self.sub: str | None = None
+        self.top_area: str | None = None
+
+    def enter(self, h: Heading) -> None:
+        if h.level == 1 and self.top_area == "lscb" and LSCB_SUBSECTIONS.match(h.title):
+            self.sub = h.title  # the LSCB review has its own summary and recommendations
+        elif h.level == 1:
+            self.top, self.sub, self.top_area = h.title, None, h.area
+        else:
+            self.sub = h.title
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        parts = [p for p in (self.top, self.sub) if p]
+        return tuple(parts) if parts else ("Overall effectiveness",)
+
+    def kind_for(self, block: Block) -> str:
+        top, sub = self.top or "", self.sub or ""
+        if RECOMMENDATION_SECTIONS.match(sub) or (not sub and RECOMMENDATION_SECTIONS.match(top)):
+            return "recommendation"
+        if block.number is not None:
+            return "finding"
+        if FACT_SECTIONS.match(top) or sub.lower() == "the inspection team":
+            return "fact"
+        if block.kind == "bullet":
+            return "bullet"
+        if SUMMARY_SECTIONS.match(sub) or (not sub and SUMMARY_SECTIONS.match(top)) or not top:
+            return "summary"
+        return "finding"
+
+    def numbered_here(self) -> bool:
+        """Whether the template numbers the paragraphs of the current section."""
+        if self.top_area == "lscb" and self.sub and LSCB_SUBSECTIONS.match(self.sub):
+            return False
+        if self.sub is None and self.top and self.top.lower() == "recommendations":
+            return True
+        return bool(self.sub and NUMBERED_SUBSECTIONS.match(self.sub))
+
+
+def to_paragraphs(blocks: list[Block], recover_numbers: bool) -> list[RawParagraph]:
+    sections = _Sections()
+    out: list[RawParagraph] = []
+    next_number = 1
+    for block in _merge_sub_bullets(blocks):
+        if block.kind == "heading" and block.heading:
+            sections.enter(block.heading)
+            continue
+        if block.kind == "grade":
+            continue
+        number = block.number
+        if (
+            recover_numbers
+            and number is None
+            and sections.numbered_here()
+            and block.kind != "bullet"
+        ):
+            number, next_number = next_number, next_number + 1
+        kind = sections.kind_for(block)
+        if number is not None and kind != "recommendation":
+            kind = "finding"
+        out.append(RawParagraph(block.text, kind, sections.path, block.page, number))
+    return out
+
+
+def _merge_sub_bullets(blocks: list[Block]) -> list[Block]:
+    """Fold sub-bullets ('in primary schools is 33% ...') into the bullet that introduces them."""
+    merged: list[Block] = []
+    for block in blocks:
+        prev = merged[-1] if merged else None
+        if (
+            block.kind == "bullet"
+            and prev is not None
+            and prev.kind == "bullet"
+            and prev.lines
+            and block.lines[0][:1].islower()
+            and (prev.lines[-1].rstrip().endswith(":") or prev.lines[-1].rstrip().endswith(")"))
+        ):
+            prev.lines[-1] = prev.lines[-1].rstrip() + ("" if prev.lines[-1].endswith(":") else ";")
+            prev.lines.extend(block.lines)
+            continue
+        merged.append(block)
+    return merged
