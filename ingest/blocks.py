@@ -193,7 +193,11 @@ def build_blocks(lines: list[Line], kind: str) -> list[Block]:
         elif BULLET.match(text):
             # Both extractions keep a bullet's leading space (or glyph) and nothing else has one.
             b.start("bullet", BULLET.sub("", text), line.page)
-        elif b.current is None or b.current.kind in ("heading", "grade") or b.ends_paragraph(stripped):
+        elif (
+            b.current is None
+            or b.current.kind in ("heading", "grade")
+            or b.ends_paragraph(stripped)
+        ):
             b.start("text", stripped, line.page)
         else:
             b.current.lines.append(stripped)

@@ -1,0 +1,186 @@
+"""ReportIndex: the indexed reports and hybrid search over their paragraphs."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ingest import Paragraph, Report
+
+from . import writer
+from .embedder import Embedder, get_embedder
+from .glossary import expand
+from .lexical import LexicalIndex
+from .paragraph_store import ParagraphStore
+from .settings import Settings, get_settings
+from .vectors import VectorIndex, collection_name, open_client
+
+RRF_K = 60  # the usual reciprocal-rank-fusion constant; larger flattens rank differences
+CANDIDATES = 40  # per retriever, before fusion
+MODES = ("hybrid", "dense", "bm25")
+
+
+@dataclass
+class Hit:
+    paragraph: Paragraph
+    score: float
+    rank: int
+
+
+class ReportIndex:
+    def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None):
+        self.settings = settings or get_settings()
+        self._embedder = embedder
+        self.name = collection_name("all-MiniLM-L6-v2", self.settings.chunk_words)
+        self.root = Path(self.settings.index_dir) / self.name
+        self.store = ParagraphStore(self.root)
+        self.vectors = VectorIndex(
+            open_client(Path(self.settings.index_dir), self.settings.chroma_url), self.name
+        )
+        self._lock = threading.RLock()
+        self._load()
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = get_embedder()
+        return self._embedder
+
+    # --- state -------------------------------------------------------------------------
+    def _load(self) -> None:
+        manifest = self.store.manifest()
+        reports = {rid: self.store.load_report(rid, e["hash"]) for rid, e in manifest.items()}
+        paragraphs = {p.id: p for r in reports.values() for p in r.paragraphs}
+        generation = next((e.get("bm25") for e in manifest.values()), None)
+        lexical = (
+            LexicalIndex.load(self.root / generation) if generation else LexicalIndex(None, [])
+        )
+        sentence_rows: dict[str, tuple[str, int, int]] = {}
+        for rid, report in reports.items():
+            row = 0
+            for p in report.paragraphs:
+                sentence_rows[p.id] = (rid, row, row + len(p.sentences))
+                row += len(p.sentences)
+        with self._lock:
+            self._manifest = manifest
+            self._reports = reports
+            self._paragraphs = paragraphs
+            self._lexical = lexical
+            self._live_nodes = {i for e in manifest.values() for i in e["node_ids"]}
+            self._sentence_rows = sentence_rows
+            self._sentence_vectors: dict[str, np.ndarray] = {}
+
+    def is_empty(self) -> bool:
+        return not self._reports
+
+    def reports(self) -> list[Report]:
+        return sorted(self._reports.values(), key=lambda r: (r.council, r.published))
+
+    def report(self, report_id: str) -> Report | None:
+        return self._reports.get(report_id)
+
+    def paragraph(self, paragraph_id: str) -> Paragraph | None:
+        return self._paragraphs.get(paragraph_id)
+
+    def sentence_vectors(self, paragraph: Paragraph) -> np.ndarray:
+        rid, start, end = self._sentence_rows[paragraph.id]
+        with self._lock:
+            if rid not in self._sentence_vectors:
+                digest = self._manifest[rid]["hash"]
+                self._sentence_vectors[rid] = self.store.load_sentence_vectors(rid, digest)
+            return self._sentence_vectors[rid][start:end]
+
+    # --- writing -----------------------------------------------------------------------
+    def ingest(self, paths: Iterable[Path | str], progress=None) -> writer.IngestSummary:
+        import time
+
+        started = time.perf_counter()
+        say = progress or (lambda _msg: None)
+        summary = writer.IngestSummary()
+        files = writer.collect_files(paths, summary.errors)
+        parsed = writer.parse_all(files, self.settings.max_file_mb * 1024 * 1024, summary, say)
+        with self._lock:
+            try:
+                writer.write_reports(self, parsed, summary, say)
+            finally:
+                self._load()
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+    def after_report_written(self, report: Report) -> None:
+        """Called after each report's vectors and JSON are written, before the commit."""
+
+    def remove(self, report_id: str) -> bool:
+        with self._lock:
+            old = self.store.manifest()
+            if report_id not in old:
+                return False
+            new = {rid: e for rid, e in old.items() if rid != report_id}
+            writer.commit(self, old, new, lambda _m: None)
+            self._load()
+            return True
+
+    # --- searching ---------------------------------------------------------------------
+    def scope_ids(
+        self, report_ids: list[str] | None, section: str | None = None
+    ) -> set[str] | None:
+        if not report_ids and not section:
+            return None
+        wanted = set(report_ids or self._reports)
+        needle = (section or "").lower()
+        return {
+            pid
+            for pid, p in self._paragraphs.items()
+            if p.report_id in wanted and needle in p.section_path.lower()
+        }
+
+    def search(
+        self,
+        query: str,
+        top_k: int | None = None,
+        report_ids: list[str] | None = None,
+        section: str | None = None,
+        mode: str = "hybrid",
+    ) -> list[Hit]:
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+        top_k = top_k or self.settings.top_k
+        allowed = self.scope_ids(report_ids, section)
+        rankings: list[list[tuple[str, float]]] = []
+        if mode in ("hybrid", "dense"):
+            rankings.append(self.dense(query, allowed, report_ids))
+        if mode in ("hybrid", "bm25"):
+            rankings.append(self._lexical.query(expand(query), CANDIDATES, allowed))
+        fused = rankings[0] if len(rankings) == 1 else fuse(rankings)
+        hits = []
+        for rank, (pid, score) in enumerate(fused[:top_k], start=1):
+            paragraph = self._paragraphs.get(pid)
+            if paragraph is not None:
+                hits.append(Hit(paragraph, score, rank))
+        return hits
+
+    def dense(
+        self, query: str, allowed: set[str] | None, report_ids: list[str] | None
+    ) -> list[tuple[str, float]]:
+        if not self._reports:
+            return []
+        vector = self.embedder.embed([query])[0]
+        raw = self.vectors.query(vector, CANDIDATES * 2, report_ids)
+        best: dict[str, float] = {}
+        for pid, score in raw:
+            if pid in self._paragraphs and (allowed is None or pid in allowed):
+                best[pid] = max(best.get(pid, 0.0), score)
+        return sorted(best.items(), key=lambda kv: -kv[1])[:CANDIDATES]
+
+
+def fuse(rankings: list[list[tuple[str, float]]]) -> list[tuple[str, float]]:
+    """Reciprocal rank fusion: robust to the different scales of BM25 and cosine scores."""
+    scores: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, (pid, _score) in enumerate(ranking, start=1):
+            scores[pid] = scores.get(pid, 0.0) + 1.0 / (RRF_K + rank)
+    return sorted(scores.items(), key=lambda kv: -kv[1])

@@ -1,0 +1,72 @@
+"""Social-care and Ofsted terms, used both ways to expand queries ('CP' <-> 'child protection')."""
+
+from __future__ import annotations
+
+import re
+
+TERMS: dict[str, list[str]] = {
+    "cp": ["child protection"],
+    "cpp": ["child protection plan"],
+    "cin": ["children in need", "child in need"],
+    "cla": ["children looked after", "children in care"],
+    "lac": ["looked after children", "children in care"],
+    "children in care": ["children looked after", "looked after"],
+    "plo": ["public law outline", "pre-proceedings"],
+    "mash": ["multi-agency safeguarding hub"],
+    "marac": ["multi-agency risk assessment conference"],
+    "iro": ["independent reviewing officer"],
+    "iros": ["independent reviewing officers"],
+    "dcs": ["director of children's services"],
+    "lscb": ["local safeguarding children board", "board"],
+    "cse": ["child sexual exploitation", "sexual exploitation"],
+    "fgm": ["female genital mutilation"],
+    "sgo": ["special guardianship order"],
+    "sgos": ["special guardianship orders"],
+    "neet": ["not in education, employment or training"],
+    "camhs": ["child and adolescent mental health service"],
+    "rhi": ["return home interview"],
+    "return home interview": ["missing"],
+    "adm": ["agency decision-maker"],
+    "send": ["special educational needs and disabilities"],
+    "ehcp": ["education, health and care plan"],
+    "pa": ["personal adviser"],
+    "pas": ["personal advisers"],
+    "scr": ["serious case review"],
+    "scrs": ["serious case reviews"],
+    "uasc": ["unaccompanied asylum-seeking children"],
+    "ilacs": ["inspection of local authority children's services"],
+    "sif": ["single inspection framework"],
+    "hmi": ["her majesty's inspectors"],
+    "care leavers": ["care leaving", "personal advisers"],
+    "foster": ["fostering"],
+    "private fostering": ["privately arranged fostering"],
+}
+
+
+def _build_reverse() -> dict[str, list[str]]:
+    reverse: dict[str, list[str]] = {}
+    for short, longs in TERMS.items():
+        if len(short) > 6:
+            continue
+        for long in longs:
+            reverse.setdefault(long, []).append(short)
+    return reverse
+
+
+REVERSE = _build_reverse()
+
+
+def expansions(text: str) -> list[str]:
+    """Terms that mean the same as something in `text`, not already in it."""
+    low = text.lower()
+    found: list[str] = []
+    for table in (TERMS, REVERSE):
+        for term, alts in table.items():
+            if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", low):
+                found.extend(a for a in alts if a not in low and a not in found)
+    return found
+
+
+def expand(text: str) -> str:
+    extra = expansions(text)
+    return f"{text} ({'; '.join(extra)})" if extra else text

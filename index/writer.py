@@ -1,0 +1,148 @@
+"""Reports -> index, atomically: a failed ingest leaves the previous index whole and queryable.
+
+Order of writes: new vectors are added under new ids, the report JSON is written under its
+content hash, BM25 is rebuilt into a fresh folder, and only then is the manifest replaced (one
+atomic rename). Old vectors and files are removed after that. On failure the new vectors are
+removed and the old manifest still describes a complete index.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ingest import Report, UnreadableReportError, content_hash, parse_report
+
+from .lexical import LexicalIndex
+from .nodes import report_nodes
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class IngestSummary:
+    indexed: list[Report] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.indexed or self.unchanged)
+
+
+def collect_files(paths: Iterable[Path | str], errors: list[str]) -> list[Path]:
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in (".pdf", ".txt"))
+            if not found:
+                errors.append(f"{path}: folder has no .pdf or .txt reports")
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            errors.append(f"{path}: no such file or folder")
+    return files
+
+
+def parse_all(
+    files: list[Path], max_bytes: int, summary: IngestSummary, progress: Progress
+) -> list[tuple[Report, str]]:
+    parsed: list[tuple[Report, str]] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        progress(f"parse {path.name}")
+        try:
+            report = parse_report(path, max_bytes)
+        except UnreadableReportError as exc:
+            summary.errors.append(str(exc))
+            continue
+        if report.id in seen:
+            summary.warnings.append(
+                f"{path.name}: same report as {seen[report.id]} ({report.id}); skipped"
+            )
+            continue
+        seen[report.id] = path.name
+        summary.warnings.extend(report.warnings)
+        parsed.append((report, content_hash(path)))
+    return parsed
+
+
+def sentence_matrix(index, report: Report) -> np.ndarray:
+    sentences = [s for p in report.paragraphs for s in p.sentence_texts()]
+    return index.embedder.embed(sentences)
+
+
+def write_reports(
+    index, parsed: list[tuple[Report, str]], summary: IngestSummary, progress: Progress
+) -> None:
+    old = index.store.manifest()
+    new = dict(old)
+    added_ids: list[str] = []
+    try:
+        for report, digest in parsed:
+            entry = old.get(report.id)
+            if entry and entry["hash"] == digest and entry.get("parser") == index.name:
+                summary.unchanged.append(report.id)
+                continue
+            progress(f"embed {report.id}")
+            nodes = report_nodes(report, index.settings.chunk_words, index.name)
+            vectors = index.embedder.embed([n.text for n in nodes])
+            for node, vector in zip(nodes, vectors):
+                node.embedding = vector.tolist()
+            present = index.vectors.existing([n.node_id for n in nodes])
+            fresh = [n for n in nodes if n.node_id not in present]
+            index.vectors.add(fresh)
+            added_ids.extend(n.node_id for n in fresh)
+            index.store.save_report(report, sentence_matrix(index, report), digest)
+            new[report.id] = {
+                "hash": digest,
+                "source": report.source,
+                "parser": index.name,
+                "node_ids": [n.node_id for n in nodes],
+            }
+            summary.indexed.append(report)
+            index.after_report_written(report)  # a hook tests use to fail midway
+        if summary.indexed:
+            commit(index, old, new, progress)
+    except BaseException:
+        stale = [i for i in added_ids if not _referenced(old, i)]
+        index.vectors.delete(stale)
+        for report in summary.indexed:
+            if report.id not in old or old[report.id]["hash"] != new[report.id]["hash"]:
+                index.store.delete_version(report.id, new[report.id]["hash"])
+        raise
+
+
+def _referenced(manifest: dict[str, dict], node_id: str) -> bool:
+    return any(node_id in entry["node_ids"] for entry in manifest.values())
+
+
+def commit(index, old: dict[str, dict], new: dict[str, dict], progress: Progress) -> None:
+    """Rebuild BM25 for the new state, swap the manifest, then drop what nothing references."""
+    progress("build BM25")
+    generation = f"bm25-{time.time_ns()}"
+    reports = [index.store.load_report(rid, entry["hash"]) for rid, entry in new.items()]
+    ids = [p.id for r in reports for p in r.paragraphs]
+    texts = [f"{p.section_path}: {p.text}" for r in reports for p in r.paragraphs]
+    LexicalIndex.build(ids, texts).save(index.root / generation)
+    for entry in new.values():
+        entry["bm25"] = generation
+    index.store.commit_manifest(new)
+    live = {i for entry in new.values() for i in entry["node_ids"]}
+    dead = [i for entry in old.values() for i in entry["node_ids"] if i not in live]
+    index.vectors.delete(dead)
+    for rid, entry in old.items():
+        if rid not in new or new[rid]["hash"] != entry["hash"]:
+            index.store.delete_version(rid, entry["hash"])
+    for folder in index.root.glob("bm25-*"):
+        if folder.name != generation:
+            shutil.rmtree(folder, ignore_errors=True)
