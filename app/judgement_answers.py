@@ -1,0 +1,76 @@
+"""Questions about grades are answered from the extracted judgements, not from retrieval."""
+
+from __future__ import annotations
+
+import re
+
+from ingest import Paragraph, Report
+
+AREA_WORDS = [
+    ("adoption", r"adoption"),
+    ("care_leavers", r"care leavers?|leaving care|care-leavers?"),
+    ("in_care", r"children (looked after|in care)|looked[- ]after|\bcla\b|\blac\b|in care"),
+    ("help_and_protection", r"help and protection|need help|protection|child protection"),
+    ("leadership", r"leadership|leaders|management and governance|impact of leaders"),
+    ("lscb", r"lscb|safeguarding children board|the board"),
+    ("overall", r"overall|overall effectiveness|children.s services"),
+]
+GRADE_QUESTION = re.compile(
+    r"\b(grade[ds]?|judge(?:d|ment|ments)?|judgement|rated|rating|ofsted rating|"
+    r"outcome of the inspection|overall effectiveness)\b",
+    re.I,
+)
+GRADE_WORD_QUESTION = re.compile(
+    r"^(is|are|was|were|did)\b.{0,80}\b(inadequate|good|outstanding|requires improvement)\b", re.I
+)
+AREA_TITLES = {
+    "overall": "overall effectiveness",
+    "help_and_protection": "the experiences and progress of children who need help and protection",
+    "in_care": "the experiences and progress of children in care",
+    "adoption": "adoption performance",
+    "care_leavers": "the experiences and progress of care leavers",
+    "leadership": "leadership",
+    "lscb": "the Local Safeguarding Children Board",
+}
+
+
+def is_grade_question(question: str) -> bool:
+    if GRADE_QUESTION.search(question):
+        return True
+    # "Was leadership inadequate?" asks for a grade only when it names a judged area.
+    return bool(GRADE_WORD_QUESTION.search(question)) and any(
+        re.search(p, question.lower()) for _a, p in AREA_WORDS
+    )
+
+
+def areas_asked(question: str) -> list[str]:
+    q = question.lower()
+    if re.search(r"\b(all|each|every|the) judgements\b|\bjudgements\b|\bgrades\b", q):
+        return ["*"]
+    found = []
+    for area, pattern in AREA_WORDS:
+        if re.search(pattern, q) and not any(area == f for f in found):
+            found.append(area)
+    if "help_and_protection" in found and "need help" not in q and len(found) > 1:
+        found.remove("help_and_protection")  # "protection" was incidental to another area
+    return found or ["overall"]
+
+
+def evidence_paragraph(report: Report, area: str, evidence: str) -> Paragraph | None:
+    """The paragraph that states a grade: one quoting it, else the first of its section."""
+    key = re.sub(r"\W+", " ", evidence.lower()).strip()
+    for p in report.paragraphs:
+        if key and key in re.sub(r"\W+", " ", p.text.lower()):
+            return p
+    title = AREA_TITLES.get(area, "").lower()
+    for p in report.paragraphs:
+        if any(title and title[:40] in part.lower() for part in p.section):
+            return p
+    return report.paragraphs[0] if report.paragraphs else None
+
+
+def verdict(grade: str) -> str:
+    """'judged inadequate', 'judged to require improvement to be good', ..."""
+    if grade == "Requires improvement":
+        return "judged to require improvement to be good"
+    return f"judged {grade.lower()}"

@@ -1,0 +1,72 @@
+"""The Answer record that the CLI, the chat app and the evals all receive."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Citation:
+    marker: int  # the n in [n]
+    report_id: str
+    paragraph_id: str
+    number: int | None
+    section: str
+    page: int | None
+    paragraph_text: str
+    quote: str  # the sentence(s) of the paragraph the answer uses
+
+    def label(self, council_year: str = "") -> str:
+        parts = [f"¶{self.number}" if self.number is not None else "unnumbered"]
+        parts.append(self.section.split(" › ")[0])
+        if self.page is not None:
+            parts.append(f"p.{self.page}")
+        if council_year:
+            parts.append(council_year)
+        return " · ".join(parts)
+
+
+@dataclass
+class AnswerSentence:
+    text: str
+    markers: list[int]
+
+
+@dataclass
+class Related:
+    report_id: str
+    paragraph_id: str
+    number: int | None
+    section: str
+    text: str
+
+
+@dataclass
+class Answer:
+    question: str
+    sentences: list[AnswerSentence] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    refused: bool = False
+    refusal_reason: str = ""
+    related: list[Related] = field(default_factory=list)
+    rewritten_query: str = ""
+    scope: list[str] = field(default_factory=list)
+    scope_note: str = ""
+    mode: str = "extractive"
+    notice: str = ""
+    retrieved: list[Related] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        if self.refused:
+            return self.refusal_reason
+        return " ".join(
+            s.text + ("".join(f" [{m}]" for m in s.markers) if s.markers else "")
+            for s in self.sentences
+        )
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["text"] = self.text
+        return data
