@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import time
 
-from ingest import Report
 from index import Hit, ReportIndex
+from ingest import Report
 
 from . import judgement_answers as ja
 from .conversation import MAX_HISTORY, rewrite
@@ -19,6 +19,9 @@ CANDIDATE_PARAGRAPHS = 8
 # Below these the reports do not support an answer (calibrated on the gold unanswerables).
 MIN_SENTENCE_SIMILARITY = 0.40
 MIN_SENTENCE_SCORE = 0.42
+# A sentence that shares few of the question's words must be close in meaning to count.
+LOW_OVERLAP = 0.4
+MIN_SIMILARITY_AT_LOW_OVERLAP = 0.55
 
 
 def answer(
@@ -98,7 +101,7 @@ def _answer_extractive(result: Answer, query: str, report_ids, index: ReportInde
     result.retrieved = [_related(h) for h in hits[:5]]
     scored = score_sentences(query, qvec, hits, index.sentence_vectors)
     best = scored[0] if scored else None
-    if best is None or best.similarity < MIN_SENTENCE_SIMILARITY or best.score < MIN_SENTENCE_SCORE:
+    if best is None or not supported(best):
         _refuse(
             result,
             "The indexed reports do not say enough to answer that. "
@@ -116,6 +119,12 @@ def _answer_extractive(result: Answer, query: str, report_ids, index: ReportInde
             cit = result.citations[markers[pid] - 1]
             cit.quote = f"{cit.quote} {s.text}"
         result.sentences.append(AnswerSentence(s.text, [markers[pid]]))
+
+
+def supported(best) -> bool:
+    if best.similarity < MIN_SENTENCE_SIMILARITY or best.score < MIN_SENTENCE_SCORE:
+        return False
+    return best.overlap >= LOW_OVERLAP or best.similarity >= MIN_SIMILARITY_AT_LOW_OVERLAP
 
 
 def _answer_grades(result: Answer, query: str, reports: list[Report], index) -> None:
@@ -136,7 +145,7 @@ def _answer_grades(result: Answer, query: str, reports: list[Report], index) -> 
             text = (
                 f"{report.council} {report.year}: {title} {verdict}."
                 if multi
-                else f"{title[0].upper()}{title[1:]} {'was' if len(judgements) else 'is'} {verdict}."
+                else f"{title[0].upper()}{title[1:]} is {verdict}."
             )
             result.sentences.append(AnswerSentence(text, [marker] if p is not None else []))
     if not result.sentences:

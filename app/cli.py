@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import asdict
 from pathlib import Path
 
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.table import Column, Table
 
 cli = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 out = Console()
@@ -108,7 +107,8 @@ def ingest(
         err.print(f"[red]error:[/] {line}")
     for line in summary.warnings:
         err.print(f"[yellow]warning:[/] {line}")
-    table = Table("report", "sections", "paragraphs", "numbered", "judgements", title="Ingested")
+    table = Table("sections", "paragraphs", "numbered", "judgements", title="Ingested")
+    table.columns.insert(0, Column("report", no_wrap=True))
     for r in summary.indexed:
         table.add_row(
             r.id,
@@ -134,7 +134,8 @@ def reports(index_dir: Path | None = IndexDir):
     if index.is_empty():
         out.print("No reports indexed. Run: ofsted-qa ingest data/reports")
         return
-    table = Table("id", "council", "published", "framework", "paragraphs", "judgements")
+    table = Table("council", "published", "framework", "paragraphs", "judgements")
+    table.columns.insert(0, Column("id", no_wrap=True))
     for r in index.reports():
         grades = ", ".join(f"{j.area}={j.grade}" for j in r.judgements)
         table.add_row(r.id, r.council, r.published, r.framework, str(len(r.paragraphs)), grades)
@@ -241,3 +242,28 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+@cli.command("eval")
+def run_eval_cmd(
+    gold: list[Path] = typer.Option(None, "--gold", help="Gold JSONL file(s); default: all."),
+    corpus: Path | None = typer.Option(None, help="Build a temporary index from this folder."),
+    baselines: bool = typer.Option(False, "--baselines", help="Score the baselines too."),
+    json_out: Path | None = typer.Option(None, "--json", help="Write results as JSON."),
+    markdown_out: Path | None = typer.Option(None, "--markdown", help="Write a Markdown report."),
+    index_dir: Path | None = IndexDir,
+):
+    """Score answers against the gold sets."""
+    import tempfile
+
+    from evals.cli_support import evaluate
+
+    with tempfile.TemporaryDirectory(prefix="ofsted-qa-eval-") as tmp:
+        target = Path(tmp) if corpus else index_dir
+        index = _open_index(target)
+        if corpus:
+            summary = index.ingest([corpus])
+            for line in summary.errors:
+                err.print(f"[red]error:[/] {line}")
+        result = evaluate(index, gold or None, corpus, baselines, json_out, markdown_out)
+    out.print(result)

@@ -48,6 +48,7 @@ class Scored:
     vector: np.ndarray
     score: float
     similarity: float
+    overlap: float
 
 
 def question_type(question: str) -> str:
@@ -97,13 +98,14 @@ def score_sentences(
             if len(text.split()) < 4:
                 continue  # fragments left by the damaged extraction make poor answers
             similarity = float(vec @ query_vector)
+            overlap = lexical_overlap(qwords, text)
             score = (
                 0.55 * similarity
-                + 0.35 * lexical_overlap(qwords, text)
+                + 0.35 * overlap
                 + 0.15 * type_bonus(qtype, text)
                 + 0.10 * rank_prior
             )
-            scored.append(Scored(hit, i, text, vec, score, similarity))
+            scored.append(Scored(hit, i, text, vec, score, similarity, overlap))
     return sorted(scored, key=lambda s: -s.score)
 
 

@@ -33,7 +33,7 @@ class Settings(BaseSettings):
     top_k: int = Field(5, description="Paragraphs kept after hybrid retrieval.")
     llm: str = Field(
         "extractive",
-        description="Answer backend: extractive, ollama:<model>, openai:<model>, llamacpp:<path.gguf>.",
+        description="Answer backend. Only `extractive` is implemented so far.",
     )
     llm_base_url: str = Field("", description="Base URL of an OpenAI-compatible or Ollama server.")
     llm_timeout_s: float = Field(30.0, description="Seconds before an LLM call falls back.")

@@ -1,0 +1,39 @@
+# The README's two commands: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+CLI    := $(VENV)/bin/ofsted-qa
+
+.PHONY: run test index lint eval bench clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	# torch first, pinned to the CPU build: an unpinned torch would pull a multi-GB CUDA build.
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+index: $(VENV)/.installed
+	$(CLI) ingest data/reports --if-missing
+
+run: index
+	$(CLI) app
+
+test: $(VENV)/.dev
+	$(PY) -m pytest
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff format --check . && $(VENV)/bin/ruff check .
+
+eval: index
+	$(CLI) eval --baselines --markdown evals/reports/latest.md --json evals/reports/latest.json
+
+bench: index
+	$(PY) -m evals.bench
+
+clean:
+	rm -rf var .pytest_cache

@@ -1,0 +1,74 @@
+"""answer(): extractive answers with citations, judgements, scope, refusals, follow-ups."""
+
+import pytest
+
+from app import answer
+from app.conversation import rewrite
+
+TH17 = ["tower-hamlets-2017"]
+
+
+def test_number_question_leads_with_the_fact(full_index):
+    a = answer("How many children were on a child protection plan?", scope=TH17, index=full_index)
+    assert not a.refused
+    assert a.sentences[0].text.startswith("At 31 January 2017, 401 children")
+    assert a.citations[0].report_id == "tower-hamlets-2017"
+    assert a.citations[0].quote in a.citations[0].paragraph_text
+
+
+def test_every_answer_sentence_is_cited_to_a_paragraph_that_contains_it(full_index):
+    a = answer("What did inspectors say about private fostering?", scope=TH17, index=full_index)
+    by_marker = {c.marker: c for c in a.citations}
+    for s in a.sentences:
+        assert s.markers
+        assert s.text in by_marker[s.markers[0]].paragraph_text
+
+
+def test_judgement_question_uses_extracted_grades(full_index):
+    a = answer("How was adoption performance judged?", scope=TH17, index=full_index)
+    assert "require improvement" in a.text
+    assert a.citations and a.citations[0].report_id == "tower-hamlets-2017"
+
+
+def test_question_naming_another_council_rescopes(full_index):
+    a = answer(
+        "How many children were looked after in Croydon in 2017?",
+        default_scope=TH17,
+        index=full_index,
+    )
+    assert a.scope == ["croydon-2017"] and "Croydon" in a.scope_note
+    assert a.citations and all(c.report_id == "croydon-2017" for c in a.citations)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many children were on child protection plans in Manchester?",
+        "What is the capital of France?",
+        "",
+        "x" * 2000,
+    ],
+)
+def test_unsupported_questions_are_refused(full_index, question):
+    a = answer(question, default_scope=TH17, index=full_index)
+    assert a.refused and a.refusal_reason
+    assert not a.citations
+
+
+def test_follow_up_uses_the_history(full_index):
+    history = ["How many children were on a child protection plan?"]
+    a = answer("and what rate is that?", history=history, scope=TH17, index=full_index)
+    assert a.rewritten_query.startswith("How many children were on a child protection plan")
+    assert "62 per 10,000" in a.text
+
+
+def test_rewrite_is_deterministic_and_only_reuses_history_words():
+    h = ["How many children were on a child protection plan?"]
+    assert rewrite("what about care leavers?", h) == "How many care leavers"
+    assert rewrite("why?", ["Is the agency decision-maker effective?"]) == (
+        "Is the agency decision-maker effective why"
+    )
+    assert rewrite("What did inspectors find about adoption?", h) == (
+        "What did inspectors find about adoption?"
+    )
+    assert rewrite("and what rate is that?", []) == "and what rate is that?"

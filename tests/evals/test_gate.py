@@ -1,0 +1,35 @@
+"""The CI gate: the eval on both gold sets must not fall below these floors.
+
+The floors are the levels measured when the gate was set (see evals/reports/latest.md); the
+targets of the eval issue (hit@5 0.95, key facts 0.90, citation precision 0.90, refusal recall
+0.90, false refusals 0.05) are not all met yet, and each floor is raised as the engine improves.
+"""
+
+import pytest
+
+from evals.gold import default_gold_files
+from evals.metrics import key_facts_ok, normalise
+from evals.runner import run_eval
+
+FLOORS = {
+    "hit@5": 0.90,
+    "key_facts": 0.80,
+    "citation_precision": 0.60,
+    "refusal_recall": 0.75,
+}
+CEILINGS = {"false_refusal": 0.06}
+
+
+@pytest.mark.slow
+def test_eval_gate(full_index):
+    metrics, records = run_eval(default_gold_files(), full_index)
+    assert len(records) >= 190
+    low = {k: metrics[k] for k, floor in FLOORS.items() if metrics[k] < floor}
+    high = {k: metrics[k] for k, ceiling in CEILINGS.items() if metrics[k] > ceiling}
+    assert not low and not high, f"below floor: {low}; above ceiling: {high}; all: {metrics}"
+
+
+def test_key_fact_normalisation():
+    assert normalise("3,149 Children’s") == "3149 childrens"
+    assert key_facts_ok("There were 3149 children", [["3,149"]])
+    assert not key_facts_ok("There were 314 children", [["3,149"]])

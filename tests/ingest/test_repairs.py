@@ -1,0 +1,60 @@
+"""Each repair the damaged seed text needs."""
+
+from ingest.blocks import build_blocks
+from ingest.read import Line
+from ingest.repair import fix_fused_years, repair, restore_apostrophes
+
+
+def test_fused_year_ranges_are_split():
+    assert (
+        fix_fused_years("In 201516, 58% of care leavers") == "In 2015\u201316, 58% of care leavers"
+    )
+    assert fix_fused_years("a rate of 201599 here") == "a rate of 201599 here"  # not a year range
+
+
+def test_unambiguous_apostrophes_are_restored():
+    assert restore_apostrophes("the childrens services") == "the children's services"
+    assert restore_apostrophes("Childrens services") == "Children's services"
+    assert restore_apostrophes("the local authoritys arrangements") == (
+        "the local authority's arrangements"
+    )
+    assert restore_apostrophes("the councils met") == "the councils met"  # ambiguous: left
+
+
+def test_page_break_mid_sentence_is_rejoined():
+    lines = [
+        Line(t, None)
+        for t in [
+            "Inspection findings",
+            "Cases seen by inspectors evidence that social workers visit most children",
+            "regularly, and for a large",
+            "",
+            "",
+            "majority of children, the quality of work undertaken needs to improve.",
+            "",
+            "",
+            "Assessments seen by inspectors were not of good quality for most children.",
+        ]
+    ]
+    blocks = [b for b in build_blocks(lines, "text") if b.kind == "text"]
+    assert len(blocks) == 2
+    assert "for a large majority of children" in blocks[0].text
+
+
+def test_headings_are_not_body_text(seed_report):
+    texts = {p.text for p in seed_report.paragraphs}
+    assert "Inspection findings" not in texts
+    assert "Leadership, management and governance" not in texts
+    assert any(p.section[-1] == "Inspection findings" for p in seed_report.paragraphs)
+
+
+def test_licence_and_furniture_stay_out_of_paragraphs(seed_report, seed_pdf_report):
+    for report in (seed_report, seed_pdf_report):
+        for p in report.paragraphs:
+            assert "Open Government Licence" not in p.text
+            assert "Crown copyright" not in p.text
+            assert not p.text.strip().isdigit()
+
+
+def test_repair_normalises_curly_quotes():
+    assert repair("children\u2019s") == "children's"
