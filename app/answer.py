@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import time
 
-from index import Hit, ReportIndex
+from index import Hit, ReportIndex, expand, expansions
+from index.terms import question_terms, terms
 from ingest import Report
 
 from . import judgement_answers as ja
 from .conversation import MAX_HISTORY, rewrite
 from .engine import get_index
-from .extractive import score_sentences, select
+from .extractive import question_type, score_sentences, select
 from .scope import detect_scope
 from .types import Answer, AnswerSentence, Citation, Related
 
@@ -22,6 +23,7 @@ MIN_SENTENCE_SCORE = 0.42
 # A sentence that shares few of the question's words must be close in meaning to count.
 LOW_OVERLAP = 0.4
 MIN_SIMILARITY_AT_LOW_OVERLAP = 0.55
+STRONG_SIMILARITY = 0.62  # close enough in meaning to stand without word-level checks
 
 
 def answer(
@@ -60,7 +62,7 @@ def answer(
     if result.refused:
         return result
     result.scope = report_ids or [r.id for r in index.reports()]
-    if ja.is_grade_question(query):
+    if ja.is_grade_question(query) and question_type(query) != "why":
         _answer_grades(result, query, [index.report(r) for r in result.scope], index)
     else:
         _answer_extractive(result, query, report_ids, index)
@@ -86,8 +88,9 @@ def _resolve_scope(result, query, question, scope, default_scope, index) -> list
             + ".",
         )
         return None
-    if decision:
-        if not default_scope or set(decision.report_ids) != set(default_scope):
+    defaults = [r for r in (index.report(d) for d in default_scope or []) if r is not None]
+    if decision and (not defaults or decision.narrows(defaults)):
+        if set(decision.report_ids) != set(default_scope or []):
             result.scope_note = decision.note
         return decision.report_ids
     return list(default_scope) if default_scope else None
@@ -95,13 +98,14 @@ def _resolve_scope(result, query, question, scope, default_scope, index) -> list
 
 def _answer_extractive(result: Answer, query: str, report_ids, index: ReportIndex) -> None:
     t = time.perf_counter()
-    qvec = index.embedder.embed([query])[0]
+    qvec = index.embedder.embed([expand(query)])[0]
     hits = index.search(query, CANDIDATE_PARAGRAPHS, report_ids=report_ids, query_vector=qvec)
     result.timings_ms["retrieve"] = round((time.perf_counter() - t) * 1000, 1)
     result.retrieved = [_related(h) for h in hits[:5]]
     scored = score_sentences(query, qvec, hits, index.sentence_vectors)
     best = scored[0] if scored else None
-    if best is None or not supported(best):
+    missing = unknown_terms(query, report_ids, index)
+    if best is None or not supported(best, query, report_ids, index, missing):
         _refuse(
             result,
             "The indexed reports do not say enough to answer that. "
@@ -121,10 +125,31 @@ def _answer_extractive(result: Answer, query: str, report_ids, index: ReportInde
         result.sentences.append(AnswerSentence(s.text, [markers[pid]]))
 
 
-def supported(best) -> bool:
+def supported(best, query: str, report_ids, index: ReportIndex, missing: list[str]) -> bool:
     if best.similarity < MIN_SENTENCE_SIMILARITY or best.score < MIN_SENTENCE_SCORE:
         return False
+    if best.similarity >= STRONG_SIMILARITY:
+        return True
+    if missing:
+        return False  # the reports never use a word the question turns on ("salary")
     return best.overlap >= LOW_OVERLAP or best.similarity >= MIN_SIMILARITY_AT_LOW_OVERLAP
+
+
+def _scope_words(index: ReportIndex) -> set[str]:
+    return {t for r in index.reports() for t in terms(r.council)}
+
+
+def unknown_terms(query: str, report_ids, index: ReportIndex) -> list[str]:
+    """Question words (beyond glossary terms and council names) that no indexed report uses.
+
+    Scoped to every report, not just the selected one: a word any inspection uses is part of
+    the subject, and its absence from one report is for retrieval to judge.
+    """
+    df = index.document_frequencies(None)
+    known = set(terms(" ".join(expansions(query)))) | _scope_words(index)
+    return [
+        t for t in question_terms(query) if df.get(t, 0) == 0 and t not in known and not t.isdigit()
+    ]
 
 
 def _answer_grades(result: Answer, query: str, reports: list[Report], index) -> None:

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from index import Hit
-
-from .conversation import content_words
+from index.terms import question_terms, terms
 
 MAX_SENTENCES = 3
+RUNNER_UP = 0.9  # a further sentence must score this share of the best one
 NEAR_DUPLICATE = 0.9  # cosine above which two sentences say the same thing
 
 NUMBER = re.compile(
@@ -68,14 +68,10 @@ def question_type(question: str) -> str:
     return "general"
 
 
-def _stem(word: str) -> str:
-    return re.sub(r"(ies|es|s|ing|ed)$", "", word) if len(word) > 4 else word
-
-
 def lexical_overlap(question_words: set[str], sentence: str) -> float:
     if not question_words:
         return 0.0
-    words = {_stem(w) for w in content_words(sentence)}
+    words = set(terms(sentence))
     return len(question_words & words) / len(question_words)
 
 
@@ -84,11 +80,25 @@ def type_bonus(qtype: str, sentence: str) -> float:
     return 1.0 if pattern is not None and pattern.search(sentence) else 0.0
 
 
+ASKS_FOR_RECOMMENDATION = re.compile(
+    r"\brecommend|\bneeds? to improve|\bshould\b|\bwhat must\b|\bimprovements? needed\b", re.I
+)
+# Continuations that only make sense after the sentence before them ("This is an increase
+# from 298"): read with their lead sentence, never alone.
+CONTINUATION = re.compile(
+    r"^(this|these|it|that|however, (this|it)|although this|for example|as a result)\b", re.I
+)
+
+
 def score_sentences(
     question: str, query_vector: np.ndarray, hits: list[Hit], vectors_for
 ) -> list[Scored]:
     qtype = question_type(question)
-    qwords = {_stem(w) for w in content_words(question)}
+    qwords = set(question_terms(question))
+    # A recommendation says what should change, not what inspectors found: it answers only
+    # questions that ask for one.
+    kind_weight = {"recommendation": 0.12 if ASKS_FOR_RECOMMENDATION.search(question) else -0.08}
+    type_weight = 0.25 if qtype == "number" else 0.15
     scored: list[Scored] = []
     for hit in hits:
         texts = hit.paragraph.sentence_texts()
@@ -102,24 +112,44 @@ def score_sentences(
             score = (
                 0.55 * similarity
                 + 0.35 * overlap
-                + 0.15 * type_bonus(qtype, text)
+                + type_weight * type_bonus(qtype, text)
                 + 0.10 * rank_prior
+                + kind_weight.get(hit.paragraph.kind, 0.0)
             )
             scored.append(Scored(hit, i, text, vec, score, similarity, overlap))
     return sorted(scored, key=lambda s: -s.score)
 
 
 def select(scored: list[Scored], max_sentences: int = MAX_SENTENCES) -> list[Scored]:
-    """The best sentence first; then close runners-up that add something, in reading order."""
+    """The best sentence first, with its continuation; then close runners-up in reading order."""
     if not scored:
         return []
     best = scored[0]
-    chosen = [best]
+    lead = [best, *_continuation(best, scored)]
+    chosen = list(lead)
     for cand in scored[1:]:
-        if len(chosen) >= max_sentences or cand.score < best.score * 0.85:
+        if len(chosen) >= max_sentences or cand.score < best.score * RUNNER_UP:
             break
-        if any(float(cand.vector @ c.vector) > NEAR_DUPLICATE for c in chosen):
+        if any(_same(cand, c) or float(cand.vector @ c.vector) > NEAR_DUPLICATE for c in chosen):
             continue
+        if CONTINUATION.match(cand.text):
+            continue  # a "This ..." sentence away from its lead would mislead
         chosen.append(cand)
-    rest = sorted(chosen[1:], key=lambda s: (s.hit.rank, s.index))
-    return [best, *rest]
+    rest = sorted(chosen[len(lead) :], key=lambda s: (s.hit.rank, s.index))
+    return [*lead, *rest]
+
+
+def _same(a: Scored, b: Scored) -> bool:
+    return a.hit.paragraph.id == b.hit.paragraph.id and a.index == b.index
+
+
+def _continuation(lead: Scored, scored: list[Scored]) -> list[Scored]:
+    nxt = next(
+        (
+            s
+            for s in scored
+            if s.hit.paragraph.id == lead.hit.paragraph.id and s.index == lead.index + 1
+        ),
+        None,
+    )
+    return [nxt] if nxt is not None and CONTINUATION.match(nxt.text) else []

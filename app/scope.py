@@ -46,6 +46,18 @@ class ScopeDecision:
     report_ids: list[str]
     note: str = ""
     unknown_council: str = ""  # a council the question names that has no indexed report
+    councils: tuple[str, ...] = ()  # indexed councils the question names (lower case)
+    years: tuple[int, ...] = ()
+
+    def narrows(self, default: list[Report]) -> bool:
+        """Whether the question asks for something other than the default reports.
+
+        Naming the council already selected ("in Tower Hamlets") keeps the selection; naming
+        another council, or a year, changes it.
+        """
+        if self.years:
+            return True
+        return any(r.council.lower() not in self.councils for r in default)
 
 
 def _mentions(text: str, name: str) -> bool:
@@ -87,7 +99,12 @@ def detect_scope(question: str, reports: list[Report]) -> ScopeDecision | None:
             return None  # a year alone, matching no report, is probably a date in the question
     ids = [r.id for r in sorted(pool, key=lambda r: r.published)]
     names = ", ".join(f"{r.council} {r.year}" for r in pool)
-    return ScopeDecision(ids, note=f"Scoped to {names}, as the question names it.")
+    return ScopeDecision(
+        ids,
+        note=f"Scoped to {names}, as the question names it.",
+        councils=tuple(named),
+        years=tuple(years),
+    )
 
 
 def _inspected_in(report: Report, years: list[int]) -> bool:

@@ -17,6 +17,7 @@ from .glossary import expand
 from .lexical import LexicalIndex
 from .paragraph_store import ParagraphStore
 from .settings import Settings, get_settings
+from .terms import terms
 from .vectors import VectorIndex, collection_name, open_client
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant; larger flattens rank differences
@@ -73,6 +74,7 @@ class ReportIndex:
             self._live_nodes = {i for e in manifest.values() for i in e["node_ids"]}
             self._sentence_rows = sentence_rows
             self._sentence_vectors: dict[str, np.ndarray] = {}
+            self._df_cache: dict[tuple[str, ...], dict[str, int]] = {}
 
     def is_empty(self) -> bool:
         return not self._reports
@@ -93,6 +95,20 @@ class ReportIndex:
                 digest = self._manifest[rid]["hash"]
                 self._sentence_vectors[rid] = self.store.load_sentence_vectors(rid, digest)
             return self._sentence_vectors[rid][start:end]
+
+    def document_frequencies(self, report_ids: list[str] | None) -> dict[str, int]:
+        """How many paragraphs of the scoped reports contain each term."""
+        key = tuple(sorted(report_ids or self._reports))
+        with self._lock:
+            cached = self._df_cache.get(key)
+            if cached is None:
+                cached = {}
+                for rid in key:
+                    for p in self._reports[rid].paragraphs:
+                        for term in set(terms(f"{p.section_path} {p.text}")):
+                            cached[term] = cached.get(term, 0) + 1
+                self._df_cache[key] = cached
+            return cached
 
     # --- writing -----------------------------------------------------------------------
     def ingest(self, paths: Iterable[Path | str], progress=None) -> writer.IngestSummary:

@@ -1,0 +1,44 @@
+"""Word-level terms shared by the index (document frequencies) and the answerer (overlap)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+STOPWORDS = set(
+    "a an the and or but so of in on at to for from by with about what which who whom whose when "
+    "where why how is are was were be been being do does did has have had that this it they them "
+    "those these there its their also then ok okay same please tell me us say said any all many "
+    "much can could would should will not no yes there's i we you your our than into over under "
+    "as up out if".split()
+)
+# Words about the report itself, not its subject: every paragraph is "what inspectors found".
+META = set(
+    "inspector inspectors ofsted report reports recommend recommended recommendation "
+    "recommendations find found finding findings describe described according inspection "
+    "judge judged".split()
+)
+_TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer  # PyStemmer: the Snowball stemmer in C, also what bm25s stems with
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word.removesuffix("'s").removesuffix("'"))
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content words, in order."""
+    return [stem(w) for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS]
+
+
+def question_terms(text: str) -> list[str]:
+    """Stemmed content words of a question, without words about the report itself."""
+    words = _TOKEN.findall(text.lower())
+    return [stem(w) for w in words if w not in STOPWORDS and w not in META]
