@@ -14,8 +14,12 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.installed
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -e '.[dev,llm]'
 	touch $@
+
+# The browser test drives Debian's Chromium; Playwright's own browser download cannot run here.
+/usr/bin/chromium:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 index: $(VENV)/.installed
 	$(CLI) ingest data/reports --if-missing
@@ -23,7 +27,7 @@ index: $(VENV)/.installed
 run: index
 	$(CLI) app
 
-test: $(VENV)/.dev
+test: $(VENV)/.dev /usr/bin/chromium
 	$(PY) -m pytest
 
 lint: $(VENV)/.dev

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 from index import Hit, ReportIndex, expand, expansions
 from index.terms import question_terms, terms
 from ingest import Report
 
+from . import generative
 from . import judgement_answers as ja
 from .conversation import MAX_HISTORY, rewrite
 from .engine import get_index
@@ -32,11 +34,13 @@ def answer(
     scope: list[str] | None = None,
     default_scope: list[str] | None = None,
     index: ReportIndex | None = None,
+    llm=None,
 ) -> Answer:
     """Answer `question` from the indexed reports, citing the paragraphs it draws on.
 
     `scope` (report ids) is the caller's explicit choice and wins. `default_scope` is a starting
     point (the report selected in the app) that a question naming another council overrides.
+    `llm` is a generative model to phrase the answer (default: OFSTED_QA_LLM, extractive).
     """
     started = time.perf_counter()
     if not isinstance(question, str):
@@ -62,10 +66,14 @@ def answer(
     if result.refused:
         return result
     result.scope = report_ids or [r.id for r in index.reports()]
-    if ja.is_grade_question(query) and question_type(query) != "why":
+    lookup = numbered_paragraph(query, [index.report(r) for r in result.scope])
+    if lookup is not None:
+        _answer_paragraph(result, lookup)
+    elif ja.is_grade_question(query) and question_type(query) != "why":
         _answer_grades(result, query, [index.report(r) for r in result.scope], index)
+        _pad_retrieved(result, retrieval_query(query, index), report_ids, index)
     else:
-        _answer_extractive(result, query, report_ids, index)
+        _answer_extractive(result, query, report_ids, index, llm)
     result.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
     return result
 
@@ -96,8 +104,23 @@ def _resolve_scope(result, query, question, scope, default_scope, index) -> list
     return list(default_scope) if default_scope else None
 
 
-def _answer_extractive(result: Answer, query: str, report_ids, index: ReportIndex) -> None:
+def retrieval_query(query: str, index: ReportIndex) -> str:
+    """The query without the council names and years that chose the scope.
+
+    Inside one council's report, its name is in every other paragraph: as a search word it
+    only adds noise ("How long do care proceedings take in Tower Hamlets?").
+    """
+    out = query
+    for council in {r.council for r in index.reports()}:
+        out = re.sub(rf"(?i)\b{re.escape(council)}('s|s')?\b", " ", out)
+    out = re.sub(r"\b(19|20)\d\d\b(?![-\u2013/]\d)", " ", out)
+    out = " ".join(out.split())
+    return out if len(question_terms(out)) >= 1 else query
+
+
+def _answer_extractive(result: Answer, query: str, report_ids, index: ReportIndex, llm) -> None:
     t = time.perf_counter()
+    query = retrieval_query(query, index)
     qvec = index.embedder.embed([expand(query)])[0]
     hits = index.search(query, CANDIDATE_PARAGRAPHS, report_ids=report_ids, query_vector=qvec)
     result.timings_ms["retrieve"] = round((time.perf_counter() - t) * 1000, 1)
@@ -113,6 +136,13 @@ def _answer_extractive(result: Answer, query: str, report_ids, index: ReportInde
         )
         result.related = result.retrieved[:3]
         return
+    if llm is None and index.settings.llm != "extractive":
+        llm = _configured_llm(result, index)
+    if llm is not None:
+        result.mode = f"llm:{index.settings.llm}" if index.settings.llm != "extractive" else "llm"
+        if generative.compose(result, query, qvec, hits[:5], index, llm):
+            return
+        result.mode = "extractive (fallback)"
     markers: dict[str, int] = {}
     for s in select(scored):
         pid = s.hit.paragraph.id
@@ -123,6 +153,20 @@ def _answer_extractive(result: Answer, query: str, report_ids, index: ReportInde
             cit = result.citations[markers[pid] - 1]
             cit.quote = f"{cit.quote} {s.text}"
         result.sentences.append(AnswerSentence(s.text, [markers[pid]]))
+
+
+def _configured_llm(result: Answer, index: ReportIndex):
+    from .engine import get_llm
+    from .llm import LLMUnavailableError
+
+    try:
+        return get_llm(index.settings)
+    except (LLMUnavailableError, ValueError) as exc:
+        result.notice = (
+            f"The {index.settings.llm} model is unavailable ({exc}); "
+            "showing the report's own sentences instead."
+        )
+        return None
 
 
 def supported(best, query: str, report_ids, index: ReportIndex, missing: list[str]) -> bool:
@@ -158,7 +202,7 @@ def _answer_grades(result: Answer, query: str, reports: list[Report], index) -> 
     for report in reports:
         judgements = [j for j in report.judgements if "*" in areas or j.area in areas]
         for j in judgements:
-            p = ja.evidence_paragraph(report, j.area, j.evidence)
+            p = ja.evidence_paragraph(report, j.area, j.evidence, j.grade)
             marker = len(result.citations) + 1
             if p is not None:
                 quote = (
@@ -177,6 +221,72 @@ def _answer_grades(result: Answer, query: str, reports: list[Report], index) -> 
         _refuse(result, "The indexed reports do not grade that area.")
 
 
+ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth".split(),
+        start=1,
+    )
+}
+PARAGRAPH_REF = re.compile(r"(?:\bparagraph|\bpara\.?|¶)\s*(\d{1,3})\b", re.I)
+RECOMMENDATION_REF = re.compile(
+    r"\brecommendation\s+(?:number\s+|no\.?\s*)?(\d{1,2})\b|"
+    r"\b(" + "|".join(ORDINALS) + r"|last)\s+recommendation\b",
+    re.I,
+)
+
+
+def numbered_paragraph(query: str, reports: list[Report]):
+    """'What does paragraph 23 say?', 'recommendation 3', 'the first recommendation'."""
+    if len(reports) != 1 or reports[0] is None:
+        return None
+    report = reports[0]
+    m = PARAGRAPH_REF.search(query)
+    if m:
+        return next((p for p in report.paragraphs if p.number == int(m.group(1))), None)
+    m = RECOMMENDATION_REF.search(query)
+    if not m:
+        return None
+    recs = [
+        p
+        for p in report.paragraphs
+        if p.kind == "recommendation" and not any("Safeguarding" in s for s in p.section)
+    ]
+    if m.group(1):
+        n = int(m.group(1))
+        numbered = next((p for p in recs if p.number == n), None)
+        return numbered or (recs[n - 1] if 0 < n <= len(recs) else None)
+    word = m.group(2).lower()
+    if word == "last":
+        return recs[-1] if recs else None
+    n = ORDINALS[word]
+    return recs[n - 1] if n <= len(recs) else None
+
+
+def _answer_paragraph(result: Answer, paragraph) -> None:
+    result.citations.append(_citation_for(1, paragraph, paragraph.text))
+    for sentence in paragraph.sentence_texts():
+        result.sentences.append(AnswerSentence(sentence, [1]))
+    result.retrieved = [_related_p(paragraph)]
+
+
+def _pad_retrieved(result: Answer, query: str, report_ids, index: ReportIndex) -> None:
+    """What a grade answer drew on, then the search results, as the answer's retrieval."""
+    seen = set()
+    for c in result.citations:
+        if c.paragraph_id not in seen:
+            seen.add(c.paragraph_id)
+            result.retrieved.append(_related_p(index.paragraph(c.paragraph_id)))
+    for hit in index.search(query, 5, report_ids=report_ids):
+        if len(result.retrieved) >= 5:
+            break
+        if hit.paragraph.id not in seen:
+            seen.add(hit.paragraph.id)
+            result.retrieved.append(_related(hit))
+
+
 def _citation(marker: int, hit: Hit, quote: str) -> Citation:
     return _citation_for(marker, hit.paragraph, quote)
 
@@ -186,7 +296,10 @@ def _citation_for(marker: int, p, quote: str) -> Citation:
 
 
 def _related(hit: Hit) -> Related:
-    p = hit.paragraph
+    return _related_p(hit.paragraph)
+
+
+def _related_p(p) -> Related:
     return Related(p.report_id, p.id, p.number, p.section_path, p.text)
 
 

@@ -187,6 +187,8 @@ def print_answer(result, index) -> None:
         out.print(f"[dim](understood as: {escape(result.rewritten_query)})[/]")
     if result.scope_note:
         out.print(f"[dim]{escape(result.scope_note)}[/]")
+    if result.notice:
+        out.print(f"[yellow]{escape(result.notice)}[/]")
     if result.refused:
         out.print(f"[yellow]{escape(result.refusal_reason)}[/]")
         for r in result.related:
@@ -234,6 +236,22 @@ def run_app(port: int = typer.Option(8501, help="Port to serve the chat app on."
         sys.executable,
         [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)],
     )
+
+
+feedback_cli = typer.Typer(no_args_is_help=True, help="Thumbs up/down given in the chat app.")
+cli.add_typer(feedback_cli, name="feedback")
+
+
+@feedback_cli.command("export")
+def feedback_export(
+    out_file: Path = typer.Argument(Path("feedback.csv"), help="CSV file to write."),
+):
+    """Write all feedback as CSV: rating, question, answer, citations, scope."""
+    from app import feedback
+
+    db = _settings().feedback_db
+    count = feedback.export_csv(db, out_file)
+    out.print(f"Wrote {count} feedback rows from {db} to {out_file}.")
 
 
 def main() -> None:

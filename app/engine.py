@@ -23,3 +23,18 @@ def ensure_index(index: ReportIndex, progress=None):
     if not index.is_empty():
         return None
     return index.ingest([index.settings.reports_dir], progress=progress)
+
+
+_llms: dict[str, object] = {}
+
+
+def get_llm(settings: Settings):
+    """The configured generative model, built once per process."""
+    from .llm import make_llm
+
+    with _lock:
+        if settings.llm not in _llms:
+            _llms[settings.llm] = make_llm(
+                settings.llm, settings.llm_base_url, settings.llm_timeout_s
+            )
+        return _llms[settings.llm]

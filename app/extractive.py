@@ -16,7 +16,7 @@ from index import Hit
 from index.terms import question_terms, terms
 
 MAX_SENTENCES = 3
-RUNNER_UP = 0.9  # a further sentence must score this share of the best one
+RUNNER_UP = 0.92  # a further sentence must score this share of the best one
 NEAR_DUPLICATE = 0.9  # cosine above which two sentences say the same thing
 
 NUMBER = re.compile(

@@ -56,17 +56,32 @@ def areas_asked(question: str) -> list[str]:
     return found or ["overall"]
 
 
-def evidence_paragraph(report: Report, area: str, evidence: str) -> Paragraph | None:
-    """The paragraph that states a grade: one quoting it, else the first of its section."""
+AREA_SECTIONS = {
+    "overall": r"executive summary|overall effectiveness",
+    "help_and_protection": r"children who need help and protection",
+    "in_care": r"children looked after|children in care",
+    "adoption": r"adoption",
+    "care_leavers": r"care leavers",
+    "leadership": r"leadership|impact of leaders",
+    "lscb": r"local safeguarding children board",
+}
+
+
+def evidence_paragraph(report: Report, area: str, evidence: str, grade: str) -> Paragraph | None:
+    """The paragraph that states a grade: one quoting the grade's words, else the first of the
+    area's section that uses the grade word, else the first of that section."""
     key = re.sub(r"\W+", " ", evidence.lower()).strip()
     for p in report.paragraphs:
         if key and key in re.sub(r"\W+", " ", p.text.lower()):
             return p
-    title = AREA_TITLES.get(area, "").lower()
-    for p in report.paragraphs:
-        if any(title and title[:40] in part.lower() for part in p.section):
-            return p
-    return report.paragraphs[0] if report.paragraphs else None
+    pattern = re.compile(AREA_SECTIONS[area], re.I)
+    # Graded sub-sections (adoption, care leavers in the SIF) first, then top sections.
+    in_section = [p for p in report.paragraphs if pattern.search(p.section[-1])] or [
+        p for p in report.paragraphs if pattern.search(p.section[0])
+    ]
+    word = grade.lower().split()[0]
+    stating = [p for p in in_section if word in p.text.lower()]
+    return (stating or in_section or [None])[0]
 
 
 def verdict(grade: str) -> str:

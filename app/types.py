@@ -57,13 +57,21 @@ class Answer:
     retrieved: list[Related] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
 
+    def marked_sentences(self) -> list[tuple[str, list[int]]]:
+        """Sentences with the markers to print after each: a run of sentences from one
+        paragraph carries its marker once, at the end of the run."""
+        out = []
+        for i, s in enumerate(self.sentences):
+            nxt = self.sentences[i + 1] if i + 1 < len(self.sentences) else None
+            out.append((s.text, [] if nxt is not None and nxt.markers == s.markers else s.markers))
+        return out
+
     @property
     def text(self) -> str:
         if self.refused:
             return self.refusal_reason
         return " ".join(
-            s.text + ("".join(f" [{m}]" for m in s.markers) if s.markers else "")
-            for s in self.sentences
+            text + "".join(f" [{m}]" for m in markers) for text, markers in self.marked_sentences()
         )
 
     def to_dict(self) -> dict:

@@ -17,9 +17,10 @@ def run_question(q: GoldQuestion, index: ReportIndex) -> dict:
     started = time.perf_counter()
     a = answer(q.question, history=q.history, default_scope=default, index=index)
     latency = (time.perf_counter() - started) * 1000
-    query = a.rewritten_query or q.question
-    scope = a.scope if q.report is None else (a.scope or default)
-    retrieved = index.search(query, 5, report_ids=scope) if not a.refused or q.evidence else []
+    # Retrieval is scored on what the answer path itself retrieved (search, or the paragraphs a
+    # grade or numbered-paragraph lookup used), so the metric measures the system as it runs.
+    retrieved = [index.paragraph(r.paragraph_id) for r in a.retrieved[:5]]
+    retrieved = [p for p in retrieved if p is not None]
     return {
         "id": q.id,
         "question": q.question,
@@ -29,7 +30,7 @@ def run_question(q: GoldQuestion, index: ReportIndex) -> dict:
         "tags": q.tags,
         "has_evidence": bool(q.evidence),
         "key_facts": key_facts_ok(a.text, q.answers) and not a.refused,
-        "gold_rank": first_gold_rank([is_gold(h.paragraph.text, q.evidence) for h in retrieved]),
+        "gold_rank": first_gold_rank([is_gold(p.text, q.evidence) for p in retrieved]),
         "citation_flags": [is_gold(c.paragraph_text, q.evidence) for c in a.citations],
         "citations": [
             {
@@ -41,12 +42,7 @@ def run_question(q: GoldQuestion, index: ReportIndex) -> dict:
             for c in a.citations
         ],
         "retrieved": [
-            {
-                "report": h.paragraph.report_id,
-                "paragraph_id": h.paragraph.id,
-                "text": h.paragraph.text,
-            }
-            for h in retrieved
+            {"report": p.report_id, "paragraph_id": p.id, "text": p.text} for p in retrieved
         ],
         "latency_ms": round(latency, 1),
     }

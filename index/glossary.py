@@ -40,6 +40,14 @@ TERMS: dict[str, list[str]] = {
     "care leavers": ["care leaving", "personal advisers"],
     "foster": ["fostering"],
     "private fostering": ["privately arranged fostering"],
+    "kids": ["children"],
+    # How the templates phrase dates of appointment and tenure.
+    "start": ["in post since", "appointed"],
+    "started": ["in post since", "appointed"],
+    "appointed": ["in post since"],
+    "joined": ["in post since", "appointed"],
+    "disabled": ["disabilities", "disability"],
+    "on time": ["timescales", "timeliness"],
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 import bm25s
@@ -11,7 +12,15 @@ STOPWORDS = "en"
 
 
 def _tokens(texts: list[str]):
-    return bm25s.tokenize(texts, stopwords=STOPWORDS, show_progress=False)
+    # Stemmed, so "disabled" meets "disabilities" and "assessments" meets "assessed".
+    return bm25s.tokenize(texts, stopwords=STOPWORDS, stemmer=_stemmer(), show_progress=False)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
 
 
 class LexicalIndex:
