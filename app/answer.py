@@ -6,6 +6,7 @@ import re
 import time
 
 from index import Hit, ReportIndex, expand, expansions
+from index.glossary import TERMS
 from index.terms import question_terms, terms
 from ingest import Report
 
@@ -25,6 +26,9 @@ MIN_SENTENCE_SCORE = 0.42
 # A sentence that shares few of the question's words must be close in meaning to count.
 LOW_OVERLAP = 0.4
 MIN_SIMILARITY_AT_LOW_OVERLAP = 0.55
+FULL_OVERLAP = 0.99
+ASKS_FOR_A_NAME = re.compile(r"\b(name of|named|called|who is the)\b", re.I)
+PROPER_NAME = re.compile(r"(?<!^)(?<![.:] )\b[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]{2,}\b")
 STRONG_SIMILARITY = 0.62  # close enough in meaning to stand without word-level checks
 
 
@@ -35,12 +39,14 @@ def answer(
     default_scope: list[str] | None = None,
     index: ReportIndex | None = None,
     llm=None,
+    section: str | None = None,
 ) -> Answer:
     """Answer `question` from the indexed reports, citing the paragraphs it draws on.
 
     `scope` (report ids) is the caller's explicit choice and wins. `default_scope` is a starting
     point (the report selected in the app) that a question naming another council overrides.
     `llm` is a generative model to phrase the answer (default: OFSTED_QA_LLM, extractive).
+    `section` limits retrieval to paragraphs whose heading path contains it ("care leavers").
     """
     started = time.perf_counter()
     if not isinstance(question, str):
@@ -66,14 +72,18 @@ def answer(
     if result.refused:
         return result
     result.scope = report_ids or [r.id for r in index.reports()]
-    lookup = numbered_paragraph(query, [index.report(r) for r in result.scope])
+    reports = [index.report(r) for r in result.scope]
+    lookup = numbered_paragraph(query, reports)
+    listed = recommendation_list(query, reports)
     if lookup is not None:
         _answer_paragraph(result, lookup)
+    elif listed:
+        _answer_list(result, listed)
     elif ja.is_grade_question(query) and question_type(query) != "why":
         _answer_grades(result, query, [index.report(r) for r in result.scope], index)
         _pad_retrieved(result, retrieval_query(query, index), report_ids, index)
     else:
-        _answer_extractive(result, query, report_ids, index, llm)
+        _answer_extractive(result, query, report_ids, index, llm, section)
     result.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
     return result
 
@@ -105,7 +115,7 @@ def _resolve_scope(result, query, question, scope, default_scope, index) -> list
 
 
 def retrieval_query(query: str, index: ReportIndex) -> str:
-    """The query without the council names and years that chose the scope.
+    """The query without the council names that chose the scope.
 
     Inside one council's report, its name is in every other paragraph: as a search word it
     only adds noise ("How long do care proceedings take in Tower Hamlets?").
@@ -113,16 +123,19 @@ def retrieval_query(query: str, index: ReportIndex) -> str:
     out = query
     for council in {r.council for r in index.reports()}:
         out = re.sub(rf"(?i)\b{re.escape(council)}('s|s')?\b", " ", out)
-    out = re.sub(r"\b(19|20)\d\d\b(?![-\u2013/]\d)", " ", out)
     out = " ".join(out.split())
     return out if len(question_terms(out)) >= 1 else query
 
 
-def _answer_extractive(result: Answer, query: str, report_ids, index: ReportIndex, llm) -> None:
+def _answer_extractive(
+    result: Answer, query: str, report_ids, index: ReportIndex, llm, section: str | None = None
+) -> None:
     t = time.perf_counter()
     query = retrieval_query(query, index)
     qvec = index.embedder.embed([expand(query)])[0]
-    hits = index.search(query, CANDIDATE_PARAGRAPHS, report_ids=report_ids, query_vector=qvec)
+    hits = index.search(
+        query, CANDIDATE_PARAGRAPHS, report_ids=report_ids, section=section, query_vector=qvec
+    )
     result.timings_ms["retrieve"] = round((time.perf_counter() - t) * 1000, 1)
     result.retrieved = [_related(h) for h in hits[:5]]
     scored = score_sentences(query, qvec, hits, index.sentence_vectors)
@@ -170,13 +183,22 @@ def _configured_llm(result: Answer, index: ReportIndex):
 
 
 def supported(best, query: str, report_ids, index: ReportIndex, missing: list[str]) -> bool:
-    if best.similarity < MIN_SENTENCE_SIMILARITY or best.score < MIN_SENTENCE_SCORE:
+    """Whether the best sentence answers the question well enough to be given as an answer."""
+    if best.score < MIN_SENTENCE_SCORE:
         return False
-    if best.similarity >= STRONG_SIMILARITY:
+    if ASKS_FOR_A_NAME.search(query) and not PROPER_NAME.search(best.text):
+        return False  # "what is the director called?" needs a name, not a role
+    if best.similarity >= STRONG_SIMILARITY and best.overlap > 0:
         return True
     if missing:
-        return False  # the reports never use a word the question turns on ("salary")
+        return False  # the report never uses a word the question turns on ("salary")
+    # A sentence with all the question's words may be phrased far from it.
+    if best.similarity < MIN_SENTENCE_SIMILARITY and best.overlap < FULL_OVERLAP:
+        return False
     return best.overlap >= LOW_OVERLAP or best.similarity >= MIN_SIMILARITY_AT_LOW_OVERLAP
+
+
+GLOSSARY_TERMS = {t for key in TERMS for t in terms(key)}
 
 
 def _scope_words(index: ReportIndex) -> set[str]:
@@ -186,11 +208,10 @@ def _scope_words(index: ReportIndex) -> set[str]:
 def unknown_terms(query: str, report_ids, index: ReportIndex) -> list[str]:
     """Question words (beyond glossary terms and council names) that no indexed report uses.
 
-    Scoped to every report, not just the selected one: a word any inspection uses is part of
-    the subject, and its absence from one report is for retrieval to judge.
+    Glossary terms ("CLA") count as known: the glossary maps them onto the reports' words.
     """
-    df = index.document_frequencies(None)
-    known = set(terms(" ".join(expansions(query)))) | _scope_words(index)
+    df = index.document_frequencies(report_ids)
+    known = set(terms(" ".join(expansions(query)))) | _scope_words(index) | GLOSSARY_TERMS
     return [
         t for t in question_terms(query) if df.get(t, 0) == 0 and t not in known and not t.isdigit()
     ]
@@ -263,6 +284,34 @@ def numbered_paragraph(query: str, reports: list[Report]):
         return recs[-1] if recs else None
     n = ORDINALS[word]
     return recs[n - 1] if n <= len(recs) else None
+
+
+LIST_OF_RECOMMENDATIONS = re.compile(
+    r"\bwhat (?:are|were) (?:the |its |their )?(?:main |key )?recommendations\b|"
+    r"\bwhat (?:needs?|has) to (?:improve|change)\b|\blist (?:the |all )?recommendations\b|"
+    r"\bwhat (?:did|does) (?:the )?(?:report|ofsted|inspectors) recommend\??$",
+    re.I,
+)
+MAX_LISTED = 6
+
+
+def recommendation_list(query: str, reports: list[Report]) -> list:
+    """'What were the recommendations?', 'What needs to improve?': the report's own list."""
+    if len(reports) != 1 or reports[0] is None or not LIST_OF_RECOMMENDATIONS.search(query):
+        return []
+    board = re.search(r"\b(lscb|board|safeguarding children)\b", query, re.I)
+    recs = [p for p in reports[0].paragraphs if p.kind == "recommendation"]
+    of_board = [p for p in recs if any("Safeguarding" in s for s in p.section)]
+    chosen = of_board if board and of_board else [p for p in recs if p not in of_board]
+    return chosen[:MAX_LISTED]
+
+
+def _answer_list(result: Answer, paragraphs) -> None:
+    for marker, p in enumerate(paragraphs, start=1):
+        first = p.sentence_texts()[0] if p.sentences else p.text
+        result.citations.append(_citation_for(marker, p, first))
+        result.sentences.append(AnswerSentence(first, [marker]))
+    result.retrieved = [_related_p(p) for p in paragraphs[:5]]
 
 
 def _answer_paragraph(result: Answer, paragraph) -> None:

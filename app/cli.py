@@ -160,9 +160,19 @@ def ask(
         None, help="Earlier questions of the conversation, one per line."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the Answer as JSON."),
+    all_reports: bool = typer.Option(
+        False, "--all", help="Start from every report, not OFSTED_QA_DEFAULT_REPORT."
+    ),
+    section: str | None = typer.Option(
+        None, help="Only paragraphs whose section heading contains this text."
+    ),
     index_dir: Path | None = IndexDir,
 ):
-    """Answer one question, with citations."""
+    """Answer one question, with citations.
+
+    Like the chat, it starts from the default report; a question that names another council
+    or year re-scopes itself, and --report fixes the scope.
+    """
     from app.answer import answer
 
     history: list[str] = []
@@ -173,11 +183,23 @@ def ask(
             err.print(f"[red]error:[/] {history_file}: {exc.strerror}")
             raise typer.Exit(2) from None
     index = _open_index(index_dir)
-    result = answer(question, history=history, scope=report or None, index=index)
+    result = answer(
+        question,
+        history=history,
+        scope=report or None,
+        default_scope=None if all_reports else _default_scope(index),
+        index=index,
+        section=section,
+    )
     if as_json:
         print(json.dumps(result.to_dict(), indent=1, ensure_ascii=False))
     else:
         print_answer(result, index)
+
+
+def _default_scope(index) -> list[str] | None:
+    default = index.settings.default_report
+    return [default] if index.report(default) else None
 
 
 def print_answer(result, index) -> None:
@@ -216,7 +238,7 @@ def chat(
 
     index = _open_index(index_dir)
     history: list[str] = []
-    default = report or [index.settings.default_report]
+    default = report or _default_scope(index)
     while True:
         try:
             question = input("you> ").strip()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from index import Hit
+from index.glossary import expansions
 from index.terms import question_terms, terms
 
 MAX_SENTENCES = 3
@@ -68,11 +69,15 @@ def question_type(question: str) -> str:
     return "general"
 
 
-def lexical_overlap(question_words: set[str], sentence: str) -> float:
+def lexical_overlap(
+    question_words: set[str], sentence: str, synonyms: set[str] = frozenset()
+) -> float:
+    """Share of the question's words in the sentence; a glossary synonym counts as a match."""
     if not question_words:
         return 0.0
     words = set(terms(sentence))
-    return len(question_words & words) / len(question_words)
+    matched = len(question_words & words) + (1 if synonyms & words else 0)
+    return min(matched, len(question_words)) / len(question_words)
 
 
 def type_bonus(qtype: str, sentence: str) -> float:
@@ -95,6 +100,7 @@ def score_sentences(
 ) -> list[Scored]:
     qtype = question_type(question)
     qwords = set(question_terms(question))
+    synonyms = set(terms(" ".join(expansions(question)))) - qwords
     # A recommendation says what should change, not what inspectors found: it answers only
     # questions that ask for one.
     kind_weight = {"recommendation": 0.12 if ASKS_FOR_RECOMMENDATION.search(question) else -0.08}
@@ -108,7 +114,7 @@ def score_sentences(
             if len(text.split()) < 4:
                 continue  # fragments left by the damaged extraction make poor answers
             similarity = float(vec @ query_vector)
-            overlap = lexical_overlap(qwords, text)
+            overlap = lexical_overlap(qwords, text, synonyms)
             score = (
                 0.55 * similarity
                 + 0.35 * overlap

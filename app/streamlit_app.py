@@ -9,6 +9,7 @@ import streamlit as st
 from app import feedback
 from app.answer import answer
 from app.engine import ensure_index, get_index
+from app.judgement_answers import evidence_paragraph
 from app.presentation import (
     AREA_NAMES,
     citation_title,
@@ -175,6 +176,13 @@ def overview(index, scope) -> None:
         for j in report.judgements
     )
     st.markdown(f"<table>{rows}</table>", unsafe_allow_html=True)
+    for j in report.judgements:
+        p = evidence_paragraph(report, j.area, j.evidence, j.grade)
+        if p is not None:
+            label = f"¶{p.number}" if p.number is not None else short_section(p.section_path)
+            with st.expander(f"{AREA_NAMES[j.area]}: {j.grade} · {label}"):
+                st.markdown(safe_markdown(p.text))
+                st.caption(safe_markdown(p.section_path))
     st.subheader("Recommendations")
     for p in (p for p in report.paragraphs if p.kind == "recommendation"):
         title = f"¶{p.number}" if p.number is not None else short_section(p.section_path)

@@ -169,8 +169,12 @@ def main() -> None:
     parser.add_argument(
         "--scale-dir", type=Path, default=ROOT.parent / "shared" / "corpus" / "scale"
     )
+    parser.add_argument("--scale-only", action="store_true", help="only the scale benchmark")
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    if args.scale_only:
+        bench_scale(args.scale_dir)
+        return
     bench_parse()
     index_dir = bench_ingest()
     bench_answer(index_dir)

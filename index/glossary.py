@@ -41,6 +41,7 @@ TERMS: dict[str, list[str]] = {
     "foster": ["fostering"],
     "private fostering": ["privately arranged fostering"],
     "kids": ["children"],
+    "led": ["lead inspector"],
     # How the templates phrase dates of appointment and tenure.
     "start": ["in post since", "appointed"],
     "started": ["in post since", "appointed"],

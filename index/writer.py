@@ -65,6 +65,9 @@ def parse_all(
         except UnreadableReportError as exc:
             summary.errors.append(str(exc))
             continue
+        except Exception as exc:  # a parser bug on an odd layout must not sink the batch
+            summary.errors.append(f"{path.name}: could not be parsed ({type(exc).__name__}: {exc})")
+            continue
         if report.id in seen:
             summary.warnings.append(
                 f"{path.name}: same report as {seen[report.id]} ({report.id}); skipped"

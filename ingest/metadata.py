@@ -84,11 +84,11 @@ def _council_from_filename(path: Path) -> str:
 
 
 def _after_label(lines: list[str], label: str) -> str:
-    pattern = re.compile(rf"^\s*(?:{label})\s*:\s*(.+)$", re.I)
+    pattern = re.compile(rf"^\s*(?:{label})\s*:\s*(?P<value>.+)$", re.I)
     for line in lines:
         m = pattern.match(line)
         if m:
-            return re.sub(r"\s+", " ", m.group(1)).strip()
+            return re.sub(r"\s+", " ", m.group("value")).strip()
     return ""
 
 

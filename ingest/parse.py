@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from . import judgements
@@ -13,10 +14,10 @@ from .models import Paragraph, Report
 from .read import DEFAULT_MAX_BYTES, read_lines
 from .repair import fix_fused_years, normalise_typography, restore_apostrophes
 from .sentences import sentence_spans
-from .structure import to_paragraphs
+from .structure import RawParagraph, to_paragraphs
 
 # Bump when parsing changes what paragraphs come out: it is part of the index name.
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 
 def parse_report(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
@@ -49,7 +50,11 @@ def parse_report(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Report
             judgements.from_cover(cover_text), judgements.from_body(_repaired(blocks, kind))
         ),
     )
-    for ordinal, raw in enumerate(to_paragraphs(blocks, recover_numbers=kind == "text")):
+    raws = to_paragraphs(blocks, recover_numbers=kind == "text")
+    details = _cover_details(cover, report.title)
+    if details:
+        raws.insert(0, details)
+    for ordinal, raw in enumerate(raws):
         text = _repair_text(raw.text, kind)
         report.paragraphs.append(
             Paragraph(
@@ -69,6 +74,27 @@ def parse_report(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Report
     if not report.judgements:
         report.warnings.append(f"{path.name}: no graded judgements found")
     return report
+
+
+COVER_FACT = re.compile(r"^\s*(inspection dates?|report published|lead inspector)\s*:", re.I)
+
+
+def _cover_details(cover, title: str) -> RawParagraph | None:
+    """The cover's title, dates and lead inspector as a paragraph, so questions like
+    'who led the inspection?' find them and can cite them."""
+    facts, page = [], None
+    for i, line in enumerate(cover):
+        if COVER_FACT.match(line.text):
+            text = " ".join(line.text.split())
+            nxt = cover[i + 1].text.strip() if i + 1 < len(cover) else ""
+            if re.match(r"^(her|his) majesty.s inspector$", nxt, re.I):
+                text = f"{text}, {nxt}"  # the ILACS cover wraps the inspector's title
+            facts.append(text.rstrip("."))
+            page = page or line.page
+    if not facts:
+        return None
+    text = ". ".join([title, *facts] if title else facts) + "."
+    return RawParagraph(text, "fact", ("Report details",), page, None)
 
 
 def _repair_text(text: str, kind: str) -> str:

@@ -72,3 +72,35 @@ def test_rewrite_is_deterministic_and_only_reuses_history_words():
         "What did inspectors find about adoption?"
     )
     assert rewrite("and what rate is that?", []) == "and what rate is that?"
+
+
+def test_paragraph_numbers_can_be_asked_for(full_index):
+    a = answer("What does paragraph 27 say?", scope=TH17, index=full_index)
+    assert a.citations[0].number == 27
+    assert a.sentences[0].text.startswith("At the time of the inspection, 18 children")
+    first = answer("What was the first recommendation?", scope=TH17, index=full_index)
+    assert first.citations[0].number == 1
+
+
+def test_list_of_recommendations_comes_from_the_report(full_index):
+    a = answer("What were the recommendations for the LSCB?", scope=TH17, index=full_index)
+    assert len(a.citations) == 5
+    assert all("Safeguarding" in c.section for c in a.citations)
+    assert a.sentences[0].text.startswith("Urgently review monitoring and governance")
+
+
+def test_word_the_reports_never_use_is_refused(full_index):
+    a = answer("What is the salary of a social worker?", scope=TH17, index=full_index)
+    assert a.refused
+
+
+def test_cover_details_answer_who_led_the_inspection(full_index):
+    a = answer("Who was the lead inspector?", scope=["tower-hamlets-2019"], index=full_index)
+    assert "Marcie Taylor" in a.text
+
+
+def test_section_scope_limits_the_paragraphs(full_index):
+    a = answer(
+        "What is the quality of assessments?", scope=TH17, section="care leavers", index=full_index
+    )
+    assert all("care leavers" in c.section.lower() for c in a.citations)

@@ -1,8 +1,9 @@
 """The CI gate: the eval on both gold sets must not fall below these floors.
 
-The floors are the levels measured when the gate was set (see evals/reports/latest.md); the
-targets of the eval issue (hit@5 0.95, key facts 0.90, citation precision 0.90, refusal recall
-0.90, false refusals 0.05) are not all met yet, and each floor is raised as the engine improves.
+hit@5 and false refusals are held at the eval issue's targets (0.95, at most 0.05). Key facts,
+citation precision and refusal recall are held just under the levels measured when the gate was
+last raised (see evals/reports/latest.md), below the issue's 0.90 targets, which are not all met
+yet; each floor is raised as the engine improves.
 """
 
 import pytest
@@ -12,12 +13,13 @@ from evals.metrics import key_facts_ok, normalise
 from evals.runner import run_eval
 
 FLOORS = {
-    "hit@5": 0.90,
-    "key_facts": 0.80,
-    "citation_precision": 0.60,
-    "refusal_recall": 0.75,
+    "hit@5": 0.95,
+    "mrr": 0.82,
+    "key_facts": 0.88,
+    "citation_precision": 0.80,
+    "refusal_recall": 0.85,
 }
-CEILINGS = {"false_refusal": 0.06}
+CEILINGS = {"false_refusal": 0.05}
 
 
 @pytest.mark.slow
