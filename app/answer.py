@@ -80,7 +80,9 @@ def answer(
     elif listed:
         _answer_list(result, listed)
     elif ja.is_grade_question(query) and question_type(query) != "why":
-        _answer_grades(result, query, [index.report(r) for r in result.scope], index)
+        # A follow-up that names an area ("what about care leavers?") asks about that area.
+        own = ja.areas_named(question) if query != question else []
+        _answer_grades(result, question if own else query, reports, index)
         _pad_retrieved(result, retrieval_query(query, index), report_ids, index)
     else:
         _answer_extractive(result, query, report_ids, index, llm, section)

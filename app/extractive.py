@@ -17,6 +17,7 @@ from index.glossary import expansions
 from index.terms import question_terms, terms
 
 MAX_SENTENCES = 3
+RUNNER_UP_RANK = 2  # further sentences from other paragraphs only from the top ones
 RUNNER_UP = 0.92  # a further sentence must score this share of the best one
 NEAR_DUPLICATE = 0.9  # cosine above which two sentences say the same thing
 
@@ -140,6 +141,8 @@ def select(scored: list[Scored], max_sentences: int = MAX_SENTENCES) -> list[Sco
             continue
         if CONTINUATION.match(cand.text):
             continue  # a "This ..." sentence away from its lead would mislead
+        if cand.hit.paragraph.id != best.hit.paragraph.id and cand.hit.rank > RUNNER_UP_RANK:
+            continue  # a lower-ranked paragraph adds a citation more often than an answer
         chosen.append(cand)
     rest = sorted(chosen[len(lead) :], key=lambda s: (s.hit.rank, s.index))
     return [*lead, *rest]

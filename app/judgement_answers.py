@@ -43,6 +43,15 @@ def is_grade_question(question: str) -> bool:
     )
 
 
+def areas_named(question: str) -> list[str]:
+    """The judged areas a question names, without a default."""
+    q = question.lower()
+    found = [area for area, pattern in AREA_WORDS if re.search(pattern, q)]
+    if "help_and_protection" in found and "need help" not in q and len(found) > 1:
+        found.remove("help_and_protection")
+    return found
+
+
 def areas_asked(question: str) -> list[str]:
     q = question.lower()
     if re.search(r"\b(all|each|every|the) judgements\b|\bjudgements\b|\bgrades\b", q):
@@ -75,10 +84,23 @@ def evidence_paragraph(report: Report, area: str, evidence: str, grade: str) -> 
         if key and key in re.sub(r"\W+", " ", p.text.lower()):
             return p
     pattern = re.compile(AREA_SECTIONS[area], re.I)
-    # Graded sub-sections (adoption, care leavers in the SIF) first, then top sections.
-    in_section = [p for p in report.paragraphs if pattern.search(p.section[-1])] or [
-        p for p in report.paragraphs if pattern.search(p.section[0])
+    # A graded sub-section (adoption, care leavers in the SIF) first, then the area's own top
+    # section; never a fact list that merely mentions the area ("Children looked after in
+    # this area").
+    graded = [
+        p
+        for p in report.paragraphs
+        if p.section[-1].lower().startswith("the graded judgement")
+        and pattern.search(p.section[-1])
     ]
+    top = [
+        p
+        for p in report.paragraphs
+        if pattern.search(p.section[0])
+        and not p.section[0].lower().startswith("information")
+        and p.kind != "fact"
+    ]
+    in_section = graded or top
     word = grade.lower().split()[0]
     stating = [p for p in in_section if word in p.text.lower()]
     return (stating or in_section or [None])[0]

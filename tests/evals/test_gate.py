@@ -15,8 +15,8 @@ from evals.runner import run_eval
 FLOORS = {
     "hit@5": 0.95,
     "mrr": 0.82,
-    "key_facts": 0.88,
-    "citation_precision": 0.80,
+    "key_facts": 0.87,
+    "citation_precision": 0.83,
     "refusal_recall": 0.85,
 }
 CEILINGS = {"false_refusal": 0.05}
