@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .headings import Heading, is_grade_line, match_heading
+from .headings import Heading, canonical_grade, is_grade_line, match_heading
 from .read import Line
 
 NUMBERED = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
@@ -43,6 +43,23 @@ class Block:
     @property
     def text(self) -> str:
         return join_lines(self.lines)
+
+
+# "The Local Safeguarding Children Board is inadequate" printed under the LSCB heading is the
+# grade of that section, like a bare grade line, not a paragraph of findings.
+GRADE_STATEMENT = re.compile(
+    r"^[A-Z][\w ,'\u2019()-]{3,90}? (?:is|are) (outstanding|good|inadequate|"
+    r"requires? improvement(?: to be good)?)$",
+    re.I,
+)
+
+
+def _grade_statement_under_heading(b: _Builder, text: str) -> str | None:
+    last = b.blocks[-1] if b.blocks and b.current is None else None
+    if last is None or last.kind != "heading" or not last.heading or not last.heading.area:
+        return None
+    m = GRADE_STATEMENT.match(text)
+    return canonical_grade(m.group(1)) if m else None
 
 
 def join_lines(lines: list[str]) -> str:
@@ -181,7 +198,7 @@ def build_blocks(lines: list[Line], kind: str) -> list[Block]:
             b.emit(Block("heading", [heading.title], line.page, heading=heading))
             i += heading.lines_used
             continue
-        grade = is_grade_line(stripped)
+        grade = is_grade_line(stripped) or _grade_statement_under_heading(b, stripped)
         if grade:
             b.emit(Block("grade", [stripped], line.page, grade=grade))
             i += 1
