@@ -104,7 +104,7 @@ def score_sentences(
     synonyms = set(terms(" ".join(expansions(question)))) - qwords
     # A recommendation says what should change, not what inspectors found: it answers only
     # questions that ask for one.
-    kind_weight = {"recommendation": 0.12 if ASKS_FOR_RECOMMENDATION.search(question) else -0.08}
+    kind_weight = {"recommendation": 0.12 if ASKS_FOR_RECOMMENDATION.search(question) else -0.15}
     type_weight = 0.25 if qtype == "number" else 0.15
     scored: list[Scored] = []
     for hit in hits:

@@ -118,7 +118,11 @@ class ReportIndex:
         say = progress or (lambda _msg: None)
         summary = writer.IngestSummary()
         files = writer.collect_files(paths, summary.errors)
-        parsed = writer.parse_all(files, self.settings.max_file_mb * 1024 * 1024, summary, say)
+        indexed = {
+            e["hash"]: rid for rid, e in self._manifest.items() if e.get("parser") == self.name
+        }
+        max_bytes = self.settings.max_file_mb * 1024 * 1024
+        parsed = writer.parse_all(files, max_bytes, summary, say, indexed)
         with self._lock:
             try:
                 writer.write_reports(self, parsed, summary, say)

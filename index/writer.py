@@ -54,11 +54,22 @@ def collect_files(paths: Iterable[Path | str], errors: list[str]) -> list[Path]:
 
 
 def parse_all(
-    files: list[Path], max_bytes: int, summary: IngestSummary, progress: Progress
+    files: list[Path],
+    max_bytes: int,
+    summary: IngestSummary,
+    progress: Progress,
+    indexed: dict[str, str] | None = None,
 ) -> list[tuple[Report, str]]:
+    """Parse the files; those whose bytes are already indexed (`indexed`: content hash ->
+    report id) are counted unchanged without parsing, which is most of a re-ingest's cost."""
     parsed: list[tuple[Report, str]] = []
     seen: dict[str, str] = {}
     for path in files:
+        if indexed and path.is_file() and 0 < path.stat().st_size <= max_bytes:
+            report_id = indexed.get(content_hash(path))
+            if report_id:
+                summary.unchanged.append(report_id)
+                continue
         progress(f"parse {path.name}")
         try:
             report = parse_report(path, max_bytes)
