@@ -140,7 +140,9 @@ def _answer_extractive(
     )
     result.timings_ms["retrieve"] = round((time.perf_counter() - t) * 1000, 1)
     result.retrieved = [_related(h) for h in hits[:5]]
-    scored = score_sentences(query, qvec, hits, index.sentence_vectors)
+    scored = score_sentences(
+        query, qvec, hits, index.sentence_vectors, index.document_frequencies(report_ids)
+    )
     best = scored[0] if scored else None
     missing = unknown_terms(query, report_ids, index)
     if best is None or not supported(best, query, report_ids, index, missing):
@@ -159,7 +161,7 @@ def _answer_extractive(
             return
         result.mode = "extractive (fallback)"
     markers: dict[str, int] = {}
-    for s in select(scored):
+    for s in select(scored, why=question_type(query) == "why"):
         pid = s.hit.paragraph.id
         if pid not in markers:
             markers[pid] = len(markers) + 1

@@ -7,6 +7,7 @@ number for "how many", a date for "when", a cause for "why").
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from index.glossary import expansions
 from index.terms import question_terms, terms
 
 MAX_SENTENCES = 3
+FRAGMENT_PENALTY = 0.1
 RUNNER_UP_RANK = 2  # further sentences from other paragraphs only from the top ones
 RUNNER_UP = 0.92  # a further sentence must score this share of the best one
 NEAR_DUPLICATE = 0.9  # cosine above which two sentences say the same thing
@@ -71,14 +73,21 @@ def question_type(question: str) -> str:
 
 
 def lexical_overlap(
-    question_words: set[str], sentence: str, synonyms: set[str] = frozenset()
+    question_words: set[str],
+    sentence: str,
+    synonyms: set[str] = frozenset(),
+    weight=lambda _term: 1.0,
 ) -> float:
-    """Share of the question's words in the sentence; a glossary synonym counts as a match."""
+    """Share of the question's words in the sentence, each word weighted (by rarity, when a
+    weight is given); a glossary synonym in the sentence counts as one more match."""
     if not question_words:
         return 0.0
     words = set(terms(sentence))
-    matched = len(question_words & words) + (1 if synonyms & words else 0)
-    return min(matched, len(question_words)) / len(question_words)
+    total = sum(weight(t) for t in question_words)
+    matched = sum(weight(t) for t in question_words & words)
+    if synonyms & words:
+        matched += total / len(question_words)
+    return min(matched, total) / total
 
 
 def type_bonus(qtype: str, sentence: str) -> float:
@@ -96,10 +105,21 @@ CONTINUATION = re.compile(
 )
 
 
+def rarity(document_frequencies: dict[str, int]):
+    """An IDF-style weight: 'dashboard' (rare) counts for more than 'board' (everywhere)."""
+    n = max(document_frequencies.values(), default=1)
+    return lambda term: math.log(1 + n / (1 + document_frequencies.get(term, 0)))
+
+
 def score_sentences(
-    question: str, query_vector: np.ndarray, hits: list[Hit], vectors_for
+    question: str,
+    query_vector: np.ndarray,
+    hits: list[Hit],
+    vectors_for,
+    document_frequencies: dict[str, int] | None = None,
 ) -> list[Scored]:
     qtype = question_type(question)
+    weight = rarity(document_frequencies) if document_frequencies else (lambda _t: 1.0)
     qwords = set(question_terms(question))
     synonyms = set(terms(" ".join(expansions(question)))) - qwords
     # A recommendation says what should change, not what inspectors found: it answers only
@@ -116,23 +136,39 @@ def score_sentences(
                 continue  # fragments left by the damaged extraction make poor answers
             similarity = float(vec @ query_vector)
             overlap = lexical_overlap(qwords, text, synonyms)
+            weighted = lexical_overlap(qwords, text, synonyms, weight)
             score = (
                 0.55 * similarity
-                + 0.35 * overlap
+                + 0.35 * weighted
                 + type_weight * type_bonus(qtype, text)
                 + 0.10 * rank_prior
                 + kind_weight.get(hit.paragraph.kind, 0.0)
+                # A sentence starting in lower case lost its beginning in the extraction.
+                - (FRAGMENT_PENALTY if text[:1].islower() else 0.0)
             )
             scored.append(Scored(hit, i, text, vec, score, similarity, overlap))
     return sorted(scored, key=lambda s: -s.score)
 
 
-def select(scored: list[Scored], max_sentences: int = MAX_SENTENCES) -> list[Scored]:
-    """The best sentence first, with its continuation; then close runners-up in reading order."""
+CONSEQUENCE = re.compile(r"^(consequently|as a result|therefore|thus|this means)\b", re.I)
+
+
+def select(
+    scored: list[Scored], max_sentences: int = MAX_SENTENCES, why: bool = False
+) -> list[Scored]:
+    """The best sentence first, with its continuation; then close runners-up in reading order.
+
+    For a "why" question whose best sentence is a consequence ("As a result, …"), the
+    sentence before it, which states the cause, leads.
+    """
     if not scored:
         return []
     best = scored[0]
     lead = [best, *_continuation(best, scored)]
+    if why and CONSEQUENCE.match(best.text):
+        cause = _neighbour(best, scored, -1)
+        if cause is not None:
+            lead.insert(0, cause)
     chosen = list(lead)
     for cand in scored[1:]:
         if len(chosen) >= max_sentences or cand.score < best.score * RUNNER_UP:
@@ -152,13 +188,17 @@ def _same(a: Scored, b: Scored) -> bool:
     return a.hit.paragraph.id == b.hit.paragraph.id and a.index == b.index
 
 
-def _continuation(lead: Scored, scored: list[Scored]) -> list[Scored]:
-    nxt = next(
+def _neighbour(lead: Scored, scored: list[Scored], offset: int) -> Scored | None:
+    return next(
         (
             s
             for s in scored
-            if s.hit.paragraph.id == lead.hit.paragraph.id and s.index == lead.index + 1
+            if s.hit.paragraph.id == lead.hit.paragraph.id and s.index == lead.index + offset
         ),
         None,
     )
+
+
+def _continuation(lead: Scored, scored: list[Scored]) -> list[Scored]:
+    nxt = _neighbour(lead, scored, 1)
     return [nxt] if nxt is not None and CONTINUATION.match(nxt.text) else []

@@ -104,3 +104,13 @@ def test_section_scope_limits_the_paragraphs(full_index):
         "What is the quality of assessments?", scope=TH17, section="care leavers", index=full_index
     )
     assert all("care leavers" in c.section.lower() for c in a.citations)
+
+
+def test_why_answer_leads_with_the_cause_not_the_consequence(full_index):
+    a = answer(
+        "Why did senior managers not know about critical practice issues?",
+        scope=TH17,
+        index=full_index,
+    )
+    assert not a.refused
+    assert not a.sentences[0].text.startswith("Consequently")

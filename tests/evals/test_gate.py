@@ -1,9 +1,9 @@
 """The CI gate: the eval on both gold sets must not fall below these floors.
 
-hit@5 and false refusals are held at the eval issue's targets (0.95, at most 0.05). Key facts,
-citation precision and refusal recall are held just under the levels measured when the gate was
-last raised (see evals/reports/latest.md), below the issue's 0.90 targets, which are not all met
-yet; each floor is raised as the engine improves.
+hit@5, key facts and false refusals are held at the eval issue's targets (0.95, 0.90, at most
+0.05). Citation precision and refusal recall are held just under the levels measured when the
+gate was last raised (see evals/reports/latest.md), below the issue's 0.90 targets, which they
+do not meet yet; each floor is raised as the engine improves.
 """
 
 import pytest
@@ -15,8 +15,8 @@ from evals.runner import run_eval
 FLOORS = {
     "hit@5": 0.95,
     "mrr": 0.82,
-    "key_facts": 0.87,
-    "citation_precision": 0.83,
+    "key_facts": 0.90,
+    "citation_precision": 0.85,
     "refusal_recall": 0.85,
 }
 CEILINGS = {"false_refusal": 0.05}
