@@ -234,7 +234,7 @@ def _answer_grades(result: Answer, query: str, reports: list[Report], index) -> 
                     j.evidence if j.evidence.lower() in p.text.lower() else p.sentence_texts()[0]
                 )
                 result.citations.append(_citation_for(marker, p, quote))
-            title = ja.AREA_TITLES[j.area]
+            title = ja.area_title(j.area, report.framework)
             verdict = ja.verdict(j.grade)
             text = (
                 f"{report.council} {report.year}: {title} {verdict}."

@@ -106,6 +106,17 @@ def evidence_paragraph(report: Report, area: str, evidence: str, grade: str) -> 
     return (stating or in_section or [None])[0]
 
 
+def area_title(area: str, framework: str) -> str:
+    """The area as the report's own template names it."""
+    if area == "leadership":
+        return (
+            "the impact of leaders on social work practice with children and families"
+            if framework == "ILACS"
+            else "leadership, management and governance"
+        )
+    return AREA_TITLES[area]
+
+
 def verdict(grade: str) -> str:
     """'judged inadequate', 'judged to require improvement to be good', ..."""
     if grade == "Requires improvement":
