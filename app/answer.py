@@ -165,7 +165,7 @@ def _answer_extractive(
         pid = s.hit.paragraph.id
         if pid not in markers:
             markers[pid] = len(markers) + 1
-            result.citations.append(_citation(markers[pid], s.hit, s.text))
+            result.citations.append(_citation_for(markers[pid], s.hit.paragraph, s.text))
         elif s.text not in result.citations[markers[pid] - 1].quote:
             cit = result.citations[markers[pid] - 1]
             cit.quote = f"{cit.quote} {s.text}"
@@ -338,10 +338,6 @@ def _pad_retrieved(result: Answer, query: str, report_ids, index: ReportIndex) -
         if hit.paragraph.id not in seen:
             seen.add(hit.paragraph.id)
             result.retrieved.append(_related(hit))
-
-
-def _citation(marker: int, hit: Hit, quote: str) -> Citation:
-    return _citation_for(marker, hit.paragraph, quote)
 
 
 def _citation_for(marker: int, p, quote: str) -> Citation:
