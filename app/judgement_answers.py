@@ -77,16 +77,40 @@ AREA_SECTIONS = {
 
 
 def evidence_paragraph(report: Report, area: str, evidence: str, grade: str) -> Paragraph | None:
-    """The paragraph that states a grade: one quoting the grade's words, else the first of the
-    area's section that uses the grade word, else the first of that section."""
-    key = re.sub(r"\W+", " ", evidence.lower()).strip()
-    for p in report.paragraphs:
-        if key and key in re.sub(r"\W+", " ", p.text.lower()):
-            return p
+    """The paragraph that states a grade.
+
+    In order: one quoting the extracted grade statement ("The graded judgement for adoption
+    performance is that it requires improvement"); one of the area's section that says the area
+    "is/are (judged to be) <grade>"; the first paragraph of the area's section. A heading alone
+    ("Leadership, management and governance") is no statement: its words turn up in unrelated
+    paragraphs, so it is never searched for.
+    """
+    word = grade.lower()
+    key = _plain(evidence)
+    if word in evidence.lower() and len(key.split()) > len(word.split()) + 2:
+        for p in report.paragraphs:
+            if key in _plain(p.text):
+                return p
+    graded, top = _area_paragraphs(report, area)
+    if graded:
+        return graded[0]  # its heading states the grade
+    verdict = re.compile(
+        rf"\b(is|are|was|were|be|remains?|judged|rated)\s+(to be\s+|as\s+)?{re.escape(word)}",
+        re.I,
+    )
+    stating = [p for p in top if verdict.search(p.text)]
+    return (stating or top or [None])[0]
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def _area_paragraphs(report: Report, area: str) -> tuple[list[Paragraph], list[Paragraph]]:
+    """The area's graded sub-section (adoption, care leavers in the SIF) and its own top
+    section; never a fact list that merely mentions the area ("Children looked after in this
+    area")."""
     pattern = re.compile(AREA_SECTIONS[area], re.I)
-    # A graded sub-section (adoption, care leavers in the SIF) first, then the area's own top
-    # section; never a fact list that merely mentions the area ("Children looked after in
-    # this area").
     graded = [
         p
         for p in report.paragraphs
@@ -100,10 +124,7 @@ def evidence_paragraph(report: Report, area: str, evidence: str, grade: str) -> 
         and not p.section[0].lower().startswith("information")
         and p.kind != "fact"
     ]
-    in_section = graded or top
-    word = grade.lower().split()[0]
-    stating = [p for p in in_section if word in p.text.lower()]
-    return (stating or in_section or [None])[0]
+    return graded, top
 
 
 def area_title(area: str, framework: str) -> str:

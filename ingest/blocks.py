@@ -30,6 +30,9 @@ FOOTNOTE_START = re.compile(
     re.I,
 )
 
+# The SIF 2014 template heads each section's grade box with a column header row.
+TABLE_HEADER = re.compile(r"^key judgement\s+(inspection\s+|judgement\s+)?grade$", re.I)
+
 
 @dataclass
 class Block:
@@ -191,6 +194,9 @@ def build_blocks(lines: list[Line], kind: str) -> list[Block]:
         if FOOTNOTE_START.match(stripped):
             while i < len(lines) and not SENTENCE_END.search(texts[i]):
                 i += 1
+            i += 1
+            continue
+        if TABLE_HEADER.match(stripped):
             i += 1
             continue
         heading = match_heading(texts, i)
