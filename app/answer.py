@@ -14,7 +14,14 @@ from . import generative
 from . import judgement_answers as ja
 from .conversation import MAX_HISTORY, rewrite
 from .engine import get_index
-from .extractive import question_type, score_sentences, select
+from .extractive import (
+    ASKS_FOR_RECOMMENDATION,
+    question_type,
+    score_sentences,
+    select,
+    trim_to_clause,
+)
+from .numbers import missing_numbers
 from .scope import detect_scope
 from .types import Answer, AnswerSentence, Citation, Related
 
@@ -143,6 +150,8 @@ def _answer_extractive(
     scored = score_sentences(
         query, qvec, hits, index.sentence_vectors, index.document_frequencies(report_ids)
     )
+    report_years = {str(r.year) for r in index.reports()}
+    scored = [s for s in scored if not missing_numbers(query, s.hit.paragraph.text, report_years)]
     best = scored[0] if scored else None
     missing = unknown_terms(query, report_ids, index)
     if best is None or not supported(best, query, report_ids, index, missing):
@@ -161,15 +170,23 @@ def _answer_extractive(
             return
         result.mode = "extractive (fallback)"
     markers: dict[str, int] = {}
-    for s in select(scored, why=question_type(query) == "why"):
+    asks_for_recommendations = bool(ASKS_FOR_RECOMMENDATION.search(query))
+    chosen = select(
+        scored, why=question_type(query) == "why", recommendations=asks_for_recommendations
+    )
+    for i, s in enumerate(chosen):
         pid = s.hit.paragraph.id
+        # A sentence read with the one after it ("This is an increase …") stays whole.
+        followed = i + 1 < len(chosen) and chosen[i + 1].hit.paragraph.id == pid
+        imperative = s.hit.paragraph.kind == "recommendation"
+        text = s.text if followed else trim_to_clause(s.text, query, imperative)
         if pid not in markers:
             markers[pid] = len(markers) + 1
-            result.citations.append(_citation_for(markers[pid], s.hit.paragraph, s.text))
-        elif s.text not in result.citations[markers[pid] - 1].quote:
+            result.citations.append(_citation_for(markers[pid], s.hit.paragraph, text))
+        elif text not in result.citations[markers[pid] - 1].quote:
             cit = result.citations[markers[pid] - 1]
-            cit.quote = f"{cit.quote} {s.text}"
-        result.sentences.append(AnswerSentence(s.text, [markers[pid]]))
+            cit.quote = f"{cit.quote} {text}"
+        result.sentences.append(AnswerSentence(text, [markers[pid]], trimmed=text != s.text))
 
 
 def _configured_llm(result: Answer, index: ReportIndex):

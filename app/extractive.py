@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from index import Hit
-from index.glossary import expansions
+from index.glossary import synonym_pairs
 from index.terms import question_terms, terms
 
 MAX_SENTENCES = 3
@@ -22,6 +22,7 @@ FRAGMENT_PENALTY = 0.1
 RUNNER_UP_RANK = 2  # further sentences from other paragraphs only from the top ones
 RUNNER_UP = 0.92  # a further sentence must score this share of the best one
 NEAR_DUPLICATE = 0.9  # cosine above which two sentences say the same thing
+MIN_NOVELTY = 0.34  # share of a further sentence's words that the answer does not have yet
 
 NUMBER = re.compile(
     r"\b\d[\d,.]*%?|\b(one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -72,22 +73,36 @@ def question_type(question: str) -> str:
     return "general"
 
 
+Synonyms = list[tuple[frozenset[str], frozenset[str]]]
+
+
+def synonyms_of(question: str) -> Synonyms:
+    """Glossary pairs as stemmed terms: ({'serious', 'case', 'review'}, {'scr'})."""
+    return [
+        (frozenset(terms(term)), frozenset(terms(alt)))
+        for term, alt in synonym_pairs(question)
+        if terms(term) and terms(alt)
+    ]
+
+
 def lexical_overlap(
     question_words: set[str],
     sentence: str,
-    synonyms: set[str] = frozenset(),
+    synonyms: Synonyms = (),
     weight=lambda _term: 1.0,
 ) -> float:
     """Share of the question's words in the sentence, each word weighted (by rarity, when a
-    weight is given); a glossary synonym in the sentence counts as one more match."""
+    weight is given). A sentence that says a question phrase another way ('SCRs' for 'serious
+    case reviews') matches all the words of that phrase."""
     if not question_words:
         return 0.0
     words = set(terms(sentence))
+    matched = question_words & words
+    for said, other in synonyms:
+        if other <= words:
+            matched |= said & question_words
     total = sum(weight(t) for t in question_words)
-    matched = sum(weight(t) for t in question_words & words)
-    if synonyms & words:
-        matched += total / len(question_words)
-    return min(matched, total) / total
+    return sum(weight(t) for t in matched) / total
 
 
 def type_bonus(qtype: str, sentence: str) -> float:
@@ -121,7 +136,7 @@ def score_sentences(
     qtype = question_type(question)
     weight = rarity(document_frequencies) if document_frequencies else (lambda _t: 1.0)
     qwords = set(question_terms(question))
-    synonyms = set(terms(" ".join(expansions(question)))) - qwords
+    synonyms = synonyms_of(question)
     # A recommendation says what should change, not what inspectors found: it answers only
     # questions that ask for one.
     kind_weight = {"recommendation": 0.12 if ASKS_FOR_RECOMMENDATION.search(question) else -0.15}
@@ -150,25 +165,33 @@ def score_sentences(
     return sorted(scored, key=lambda s: -s.score)
 
 
+ANAPHOR = re.compile(r"^(it|this|these|they|he|she|its|their|such)\b", re.I)
 CONSEQUENCE = re.compile(r"^(consequently|as a result|therefore|thus|this means)\b", re.I)
 
 
 def select(
-    scored: list[Scored], max_sentences: int = MAX_SENTENCES, why: bool = False
+    scored: list[Scored],
+    max_sentences: int = MAX_SENTENCES,
+    why: bool = False,
+    recommendations: bool = False,
 ) -> list[Scored]:
     """The best sentence first, with its continuation; then close runners-up in reading order.
 
-    For a "why" question whose best sentence is a consequence ("As a result, …"), the
-    sentence before it, which states the cause, leads.
+    A best sentence that opens with "It" or "This" is led by the sentence before it; for a
+    "why" question, so is one that is a consequence ("As a result, …"). A runner-up must say
+    something the answer does not say yet (summaries restate findings almost word for word),
+    and is a recommendation only when `recommendations` were asked for.
     """
     if not scored:
         return []
     best = scored[0]
     lead = [best, *_continuation(best, scored)]
-    if why and CONSEQUENCE.match(best.text):
-        cause = _neighbour(best, scored, -1)
-        if cause is not None:
-            lead.insert(0, cause)
+    # "It identifies three key priorities" needs the sentence that says what "it" is; a
+    # consequence ("As a result, …") answers "why" only after its cause.
+    if ANAPHOR.match(best.text) or (why and CONSEQUENCE.match(best.text)):
+        before = _neighbour(best, scored, -1)
+        if before is not None:
+            lead.insert(0, before)
     chosen = list(lead)
     for cand in scored[1:]:
         if len(chosen) >= max_sentences or cand.score < best.score * RUNNER_UP:
@@ -177,11 +200,68 @@ def select(
             continue
         if CONTINUATION.match(cand.text):
             continue  # a "This ..." sentence away from its lead would mislead
+        if novelty(cand.text, chosen) < MIN_NOVELTY:
+            continue
+        if cand.hit.paragraph.kind == "recommendation" and not recommendations:
+            continue
         if cand.hit.paragraph.id != best.hit.paragraph.id and cand.hit.rank > RUNNER_UP_RANK:
             continue  # a lower-ranked paragraph adds a citation more often than an answer
         chosen.append(cand)
     rest = sorted(chosen[len(lead) :], key=lambda s: (s.hit.rank, s.index))
     return [*lead, *rest]
+
+
+def novelty(text: str, chosen: list[Scored]) -> float:
+    """The share of the sentence's words that none of the chosen sentences has."""
+    words = set(terms(text))
+    if not words:
+        return 0.0
+    known = {t for c in chosen for t in terms(c.text)}
+    return len(words - known) / len(words)
+
+
+# Where a long sentence may be cut: before a further clause that adds to what it has said.
+CLAUSE_BREAK = re.compile(
+    r";\s+|,\s+(?=(?:and|but|although|though|while|whereas|which|so that|leaving|meaning|"
+    r"resulting in)\b)|\s+(?=and this means\b)"
+)
+LONG_SENTENCE = 30  # words
+MIN_CLAUSE = 8  # words
+# An opening clause must have a verb of its own, not be a noun phrase cut off before one
+# ("The determined work of the manager, appointed in September 2016, …").
+FINITE_VERB = re.compile(
+    r"\b(is|are|was|were|has|have|had|do|does|did|can|cannot|could|will|would|should|must|"
+    r"may|might|remains?|needs?)\b",
+    re.I,
+)
+
+
+def trim_to_clause(text: str, question: str, imperative: bool = False) -> str:
+    """The sentence's opening clause, when it alone answers the question.
+
+    Only long sentences are cut, never for a "why" question (the cause is often the later
+    clause), and only where the opening clause keeps every question word the sentence has and
+    the number or date the question asks for, and has a verb (`imperative`: a recommendation,
+    whose verb opens it). The words stay the report's.
+    """
+    qtype = question_type(question)
+    if qtype == "why" or len(text.split()) <= LONG_SENTENCE:
+        return text
+    qwords = set(question_terms(question))
+    synonyms = synonyms_of(question)
+    full = lexical_overlap(qwords, text, synonyms)
+    for m in CLAUSE_BREAK.finditer(text):
+        head = text[: m.start()].rstrip(" ,;")
+        if len(head.split()) < MIN_CLAUSE or head.count("(") != head.count(")"):
+            continue
+        if not imperative and not FINITE_VERB.search(head):
+            continue
+        if lexical_overlap(qwords, head, synonyms) < full:
+            continue
+        if type_bonus(qtype, text) and not type_bonus(qtype, head):
+            continue
+        return head
+    return text
 
 
 def _same(a: Scored, b: Scored) -> bool:

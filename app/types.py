@@ -28,8 +28,13 @@ class Citation:
 
 @dataclass
 class AnswerSentence:
-    text: str
+    text: str  # the report's own words
     markers: list[int]
+    trimmed: bool = False  # the report's sentence goes on past `text`
+
+    @property
+    def shown(self) -> str:
+        return f"{self.text} …" if self.trimmed else self.text
 
 
 @dataclass
@@ -63,7 +68,7 @@ class Answer:
         out = []
         for i, s in enumerate(self.sentences):
             nxt = self.sentences[i + 1] if i + 1 < len(self.sentences) else None
-            out.append((s.text, [] if nxt is not None and nxt.markers == s.markers else s.markers))
+            out.append((s.shown, [] if nxt is not None and nxt.markers == s.markers else s.markers))
         return out
 
     @property

@@ -65,14 +65,23 @@ def _build_reverse() -> dict[str, list[str]]:
 REVERSE = _build_reverse()
 
 
-def expansions(text: str) -> list[str]:
-    """Terms that mean the same as something in `text`, not already in it."""
+def synonym_pairs(text: str) -> list[tuple[str, str]]:
+    """(term in the text, another way to say it): ('serious case reviews', 'scrs')."""
     low = text.lower()
-    found: list[str] = []
+    pairs: list[tuple[str, str]] = []
     for table in (TERMS, REVERSE):
         for term, alts in table.items():
             if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", low):
-                found.extend(a for a in alts if a not in low and a not in found)
+                pairs.extend((term, a) for a in alts if a not in low)
+    return pairs
+
+
+def expansions(text: str) -> list[str]:
+    """Terms that mean the same as something in `text`, not already in it."""
+    found: list[str] = []
+    for _term, alt in synonym_pairs(text):
+        if alt not in found:
+            found.append(alt)
     return found
 
 

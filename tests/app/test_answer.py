@@ -114,3 +114,16 @@ def test_why_answer_leads_with_the_cause_not_the_consequence(full_index):
     )
     assert not a.refused
     assert not a.sentences[0].text.startswith("Consequently")
+
+
+def test_a_number_the_report_never_states_is_refused(full_index):
+    a = answer("How many children were adopted in 1999?", scope=TH17, index=full_index)
+    assert a.refused and not a.citations
+
+
+def test_grade_answers_cite_the_paragraph_that_states_the_grade(full_index):
+    lscb = answer("Was the LSCB judged inadequate?", scope=TH17, index=full_index)
+    assert "judged to be inadequate" in lscb.citations[0].paragraph_text
+    newham = answer("How was leadership graded?", scope=["newham-2014"], index=full_index)
+    assert newham.citations, newham.text
+    assert "Key Judgement" not in newham.citations[0].paragraph_text

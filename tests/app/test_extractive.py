@@ -1,6 +1,14 @@
 """Sentence scoring details: word rarity, fragments, and causes for 'why' questions."""
 
-from app.extractive import lexical_overlap, rarity
+from app.extractive import (
+    MIN_NOVELTY,
+    lexical_overlap,
+    novelty,
+    rarity,
+    synonyms_of,
+    trim_to_clause,
+)
+from index.terms import question_terms
 
 
 def test_rare_question_words_count_for_more():
@@ -15,9 +23,64 @@ def test_rare_question_words_count_for_more():
     assert lexical_overlap(words, "The board holds an awareness month.") == 1 / 3
 
 
-def test_glossary_synonym_counts_as_a_match():
-    plain = lexical_overlap({"cla", "march"}, "333 children were looked after at 31 March.")
-    with_synonym = lexical_overlap(
-        {"cla", "march"}, "333 children were looked after at 31 March.", synonyms={"look"}
+def test_glossary_synonym_matches_the_whole_phrase():
+    question = "How many serious case reviews were ongoing?"
+    words = set(question_terms(question))
+    sentence = "There were two SCRs ongoing at the time of the inspection."
+    plain = lexical_overlap(words, sentence)
+    with_synonym = lexical_overlap(words, sentence, synonyms_of(question))
+    assert plain == 1 / 4  # only 'ongoing'
+    assert with_synonym == 1.0  # 'SCRs' stands for 'serious case reviews'
+
+
+def test_cla_matches_children_looked_after():
+    words = {"cla", "march"}
+    sentence = "333 children were looked after at 31 March."
+    assert lexical_overlap(words, sentence) == 0.5
+    assert lexical_overlap(words, sentence, synonyms_of("How many CLA in March?")) == 1.0
+
+
+def test_novelty_is_the_share_of_new_words():
+    from types import SimpleNamespace
+
+    chosen = [
+        SimpleNamespace(
+            text="The range and coordination of early help provision for children and "
+            "families are underdeveloped."
+        )
+    ]
+    restated = (
+        "The range and coordination of early help provision for children and families "
+        "are not fully established."
     )
-    assert with_synonym > plain
+    assert novelty(restated, chosen) < MIN_NOVELTY
+    assert novelty("Thresholds for early help are not understood by partners.", chosen) > 0.5
+
+
+def test_long_sentence_is_trimmed_to_the_clause_that_answers():
+    sentence = (
+        "In the first quarter of 2017–18, only 13 children looked after were supported by an "
+        "advocate and this means that very few children have the benefit of an independent "
+        "supporter who can help them to express their views, challenge their plans, or raise "
+        "something that they are worried about."
+    )
+    question = "How many children looked after had an advocate?"
+    head = trim_to_clause(sentence, question)
+    assert head == (
+        "In the first quarter of 2017–18, only 13 children looked after were supported by an "
+        "advocate"
+    )
+    assert sentence.startswith(head)
+    # A "why" question keeps the whole sentence: its cause may be in the later clause.
+    assert trim_to_clause(sentence, "Why do few children have an advocate?") == sentence
+    # A later clause with one of the question's words is kept.
+    assert trim_to_clause(sentence, "How many children can challenge their plans?") == sentence
+
+
+def test_a_noun_phrase_is_not_trimmed_off_its_verb():
+    sentence = (
+        "The determined work of the care proceedings manager, appointed in September 2016, and "
+        "the introduction of weekly legal gateway meetings have led to a significant improvement "
+        "in the timeliness of care proceedings for children and families in the borough."
+    )
+    assert trim_to_clause(sentence, "When was the care proceedings manager appointed?") == sentence
