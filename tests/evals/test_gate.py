@@ -1,9 +1,7 @@
 """The CI gate: the eval on both gold sets must not fall below these floors.
 
-hit@5, key facts and false refusals are held at the eval issue's targets (0.95, 0.90, at most
-0.05). Citation precision and refusal recall are held just under the levels measured when the
-gate was last raised (see evals/reports/latest.md), below the issue's 0.90 targets, which they
-do not meet yet; each floor is raised as the engine improves.
+The floors are the eval issue's targets (hit@5 0.95, key facts, citation precision and refusal
+recall 0.90, at most 0.05 false refusals), plus MRR at the answers issue's 0.85.
 """
 
 import pytest
@@ -14,10 +12,10 @@ from evals.runner import run_eval
 
 FLOORS = {
     "hit@5": 0.95,
-    "mrr": 0.82,
+    "mrr": 0.85,
     "key_facts": 0.90,
-    "citation_precision": 0.85,
-    "refusal_recall": 0.85,
+    "citation_precision": 0.90,
+    "refusal_recall": 0.90,
 }
 CEILINGS = {"false_refusal": 0.05}
 
