@@ -20,6 +20,7 @@ from .extractive import (
     score_sentences,
     select,
     trim_to_clause,
+    type_bonus,
 )
 from .numbers import missing_numbers
 from .scope import detect_scope
@@ -34,6 +35,9 @@ MIN_SENTENCE_SCORE = 0.42
 LOW_OVERLAP = 0.4
 MIN_SIMILARITY_AT_LOW_OVERLAP = 0.55
 FULL_OVERLAP = 0.99
+ASKS_FOR_A_COUNT = re.compile(
+    r"\b(how many|how much|what number|what percentage|what proportion|what share)\b", re.I
+)
 ASKS_FOR_A_NAME = re.compile(r"\b(name of|named|called|who is the)\b", re.I)
 PROPER_NAME = re.compile(r"(?<!^)(?<![.:] )\b[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]{2,}\b")
 STRONG_SIMILARITY = 0.62  # close enough in meaning to stand without word-level checks
@@ -209,6 +213,8 @@ def supported(best, query: str, report_ids, index: ReportIndex, missing: list[st
         return False
     if ASKS_FOR_A_NAME.search(query) and not PROPER_NAME.search(best.text):
         return False  # "what is the director called?" needs a name, not a role
+    if ASKS_FOR_A_COUNT.search(query) and not _figure_near(best):
+        return False  # "how many …?" needs a figure, not a sentence that only shares words
     if best.similarity >= STRONG_SIMILARITY and best.overlap > 0:
         return True
     if missing:
@@ -219,7 +225,22 @@ def supported(best, query: str, report_ids, index: ReportIndex, missing: list[st
     return best.overlap >= LOW_OVERLAP or best.similarity >= MIN_SIMILARITY_AT_LOW_OVERLAP
 
 
+def _figure_near(best) -> bool:
+    """Whether the best sentence, or the one after it ("For example, only 4.2% …"), gives a
+    figure other than a year."""
+    texts = best.hit.paragraph.sentence_texts()[best.index : best.index + 2]
+    return any(type_bonus("number", t) for t in texts)
+
+
 GLOSSARY_TERMS = {t for key in TERMS for t in terms(key)}
+# Words that only frame the verdict asked for ("what are the weaknesses in …?"): a report that
+# never says "weakness" may still answer, so their absence is no reason to refuse.
+EVALUATIVE = set(
+    terms(
+        "weakness weaknesses weak strength strengths strong concern concerns problem problems "
+        "issue issues good bad poor well badly worry worries positive negative"
+    )
+)
 
 
 def _scope_words(index: ReportIndex) -> set[str]:
@@ -234,7 +255,9 @@ def unknown_terms(query: str, report_ids, index: ReportIndex) -> list[str]:
     df = index.document_frequencies(report_ids)
     known = set(terms(" ".join(expansions(query)))) | _scope_words(index) | GLOSSARY_TERMS
     return [
-        t for t in question_terms(query) if df.get(t, 0) == 0 and t not in known and not t.isdigit()
+        t
+        for t in question_terms(query)
+        if df.get(t, 0) == 0 and t not in known and t not in EVALUATIVE and not t.isdigit()
     ]
 
 

@@ -64,7 +64,10 @@ def question_type(question: str) -> str:
         q,
     ):
         return "number"
-    if re.search(r"\b(when|what date|which year|since when|how recently)\b", q):
+    # "When …?" asks for a date; "what happens when children go missing?" does not.
+    if re.search(
+        r"^(and |so )?when\b|\b(what date|which year|what year|since when|how recently)\b", q
+    ):
         return "date"
     if re.search(r"\b(who|whose|which inspector|led by)\b", q):
         return "who"
@@ -105,8 +108,18 @@ def lexical_overlap(
     return sum(weight(t) for t in matched) / total
 
 
-def type_bonus(qtype: str, sentence: str) -> float:
-    pattern = {"number": NUMBER, "date": DATE, "why": CAUSE, "who": PERSON}.get(qtype)
+YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+def type_bonus(qtype: str, sentence: str, question: str = "") -> float:
+    """1 when the sentence has what the question type asks for. A "how many" question wants a
+    count: not a year, and not a number the question itself gave ("… in 2020?")."""
+    if qtype == "number":
+        given = {m.group().rstrip(".,") for m in NUMBER.finditer(question)}
+        found = (m.group().rstrip(".,") for m in NUMBER.finditer(sentence))
+        counts = [n for n in found if not YEAR.match(n) and n not in given]
+        return 1.0 if counts else 0.0
+    pattern = {"date": DATE, "why": CAUSE, "who": PERSON}.get(qtype)
     return 1.0 if pattern is not None and pattern.search(sentence) else 0.0
 
 
@@ -155,7 +168,7 @@ def score_sentences(
             score = (
                 0.55 * similarity
                 + 0.35 * weighted
-                + type_weight * type_bonus(qtype, text)
+                + type_weight * type_bonus(qtype, text, question)
                 + 0.10 * rank_prior
                 + kind_weight.get(hit.paragraph.kind, 0.0)
                 # A sentence starting in lower case lost its beginning in the extraction.
@@ -258,7 +271,7 @@ def trim_to_clause(text: str, question: str, imperative: bool = False) -> str:
             continue
         if lexical_overlap(qwords, head, synonyms) < full:
             continue
-        if type_bonus(qtype, text) and not type_bonus(qtype, head):
+        if type_bonus(qtype, text, question) and not type_bonus(qtype, head, question):
             continue
         return head
     return text

@@ -19,7 +19,7 @@ META = set(
     "judge judged".split()
     # ...and words that shape a question rather than name its subject.
     + "percentage proportion number numbers amount rate many much often long like happen "
-    "happened happening got get wrong right kind sort type way thing things tell know "
+    "happens happened happening got get wrong right kind sort type way thing things tell know "
     "main key name called".split()
 )
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")

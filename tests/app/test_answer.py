@@ -127,3 +127,21 @@ def test_grade_answers_cite_the_paragraph_that_states_the_grade(full_index):
     newham = answer("How was leadership graded?", scope=["newham-2014"], index=full_index)
     assert newham.citations, newham.text
     assert "Key Judgement" not in newham.citations[0].paragraph_text
+
+
+def test_how_many_needs_a_figure(full_index):
+    # The 2020 ILACS report gives no count of children in care: a sentence about care in
+    # April 2020 is no answer.
+    a = answer("How many children were in care in 2020?", scope=["croydon-2020"], index=full_index)
+    assert a.refused
+
+
+def test_words_that_only_frame_the_verdict_do_not_force_a_refusal(full_index):
+    # Newham 2019 never says "weakness"; it does say what the disabled children's service is like.
+    a = answer(
+        "What are the weaknesses in services for disabled children?",
+        scope=["newham-2019"],
+        index=full_index,
+    )
+    assert not a.refused
+    assert "disabled children" in a.text.lower()

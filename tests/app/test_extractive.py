@@ -4,9 +4,11 @@ from app.extractive import (
     MIN_NOVELTY,
     lexical_overlap,
     novelty,
+    question_type,
     rarity,
     synonyms_of,
     trim_to_clause,
+    type_bonus,
 )
 from index.terms import question_terms
 
@@ -84,3 +86,16 @@ def test_a_noun_phrase_is_not_trimmed_off_its_verb():
         "in the timeliness of care proceedings for children and families in the borough."
     )
     assert trim_to_clause(sentence, "When was the care proceedings manager appointed?") == sentence
+
+
+def test_when_as_a_conjunction_does_not_ask_for_a_date():
+    assert question_type("When did the DCS come into post?") == "date"
+    assert question_type("and when was that?") == "date"
+    assert question_type("What happens when children go missing from care?") == "general"
+
+
+def test_a_count_is_not_a_year_nor_the_question_own_number():
+    question = "How many children were in care in 2020?"
+    assert type_bonus("number", "333 children were looked after.", question)
+    assert not type_bonus("number", "A co-location began in April 2020.", question)
+    assert not type_bonus("number", "Children in care in 2020 were seen.", question)
