@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from .glossary import expand
 from .lexical import LexicalIndex
 from .paragraph_store import ParagraphStore
 from .settings import Settings, get_settings
-from .terms import terms
+from .terms import META, terms
 from .vectors import VectorIndex, collection_name, open_client
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant; larger flattens rank differences
@@ -175,7 +176,7 @@ class ReportIndex:
         if mode in ("hybrid", "dense"):
             rankings.append(self.dense(query, allowed, report_ids, query_vector))
         if mode in ("hybrid", "bm25"):
-            rankings.append(self._lexical.query(expand(query), CANDIDATES, allowed))
+            rankings.append(self._lexical.query(lexical_query(query), CANDIDATES, allowed))
         fused = rankings[0] if len(rankings) == 1 else fuse(rankings)
         hits = []
         for rank, (pid, score) in enumerate(fused[:top_k], start=1):
@@ -200,6 +201,19 @@ class ReportIndex:
             if pid in self._paragraphs and (allowed is None or pid in allowed):
                 best[pid] = max(best.get(pid, 0.0), score)
         return sorted(best.items(), key=lambda kv: -kv[1])[:CANDIDATES]
+
+
+# Framing words that BM25 would otherwise reward wherever a paragraph says "inspectors found";
+# "recommend" stays (it meets the Recommendations heading), as does "inspection" ("at the time
+# of the inspection" is a phrase the reports use for facts).
+FRAMING = META - {"recommend", "recommended", "recommendation", "recommendations", "inspection"}
+
+
+def lexical_query(query: str) -> str:
+    """The words BM25 should match: the question without its framing, plus glossary synonyms."""
+    words = re.findall(r"[\w'’-]+", query)
+    kept = " ".join(w for w in words if w.lower() not in FRAMING)
+    return expand(kept) if kept.strip() else expand(query)
 
 
 def fuse(rankings: list[list[tuple[str, float]]]) -> list[tuple[str, float]]:

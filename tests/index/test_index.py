@@ -3,6 +3,7 @@
 import pytest
 
 from index import ReportIndex, Settings, collection_name
+from index.engine import lexical_query
 from tests.conftest import SEED, SEED_PDF
 
 
@@ -20,6 +21,16 @@ def test_hybrid_search_finds_the_paragraph(full_index):
     )
     assert "401 children and young people" in hits[0].paragraph.text
     assert all(h.paragraph.report_id == "tower-hamlets-2017" for h in hits)
+
+
+def test_bm25_ignores_the_question_framing(full_index):
+    query = "What did inspectors find about pathway plans?"
+    assert lexical_query(query) == "What did about pathway plans"
+    # Kept: they meet the Recommendations heading and "at the time of the inspection".
+    assert "recommend" in lexical_query("What did Ofsted recommend at the inspection?")
+    assert "inspection" in lexical_query("What did Ofsted recommend at the inspection?")
+    hits = full_index.search(query, 2, report_ids=["tower-hamlets-2017"], mode="bm25")
+    assert all("pathway plans" in h.paragraph.text for h in hits)
 
 
 @pytest.mark.parametrize("mode", ["dense", "bm25", "hybrid"])
