@@ -156,8 +156,11 @@ def _answer_extractive(
     )
     report_years = {str(r.year) for r in index.reports()}
     scored = [s for s in scored if not missing_numbers(query, s.hit.paragraph.text, report_years)]
-    best = scored[0] if scored else None
     missing = unknown_terms(query, report_ids, index)
+    asks_for_recommendations = bool(ASKS_FOR_RECOMMENDATION.search(query))
+    if not asks_for_recommendations:
+        scored = findings_first(scored, lambda s: supported(s, query, report_ids, index, missing))
+    best = scored[0] if scored else None
     if best is None or not supported(best, query, report_ids, index, missing):
         _refuse(
             result,
@@ -174,7 +177,6 @@ def _answer_extractive(
             return
         result.mode = "extractive (fallback)"
     markers: dict[str, int] = {}
-    asks_for_recommendations = bool(ASKS_FOR_RECOMMENDATION.search(query))
     chosen = select(
         scored, why=question_type(query) == "why", recommendations=asks_for_recommendations
     )
@@ -191,6 +193,18 @@ def _answer_extractive(
             cit = result.citations[markers[pid] - 1]
             cit.quote = f"{cit.quote} {text}"
         result.sentences.append(AnswerSentence(text, [markers[pid]], trimmed=text != s.text))
+
+
+def findings_first(scored: list, answers) -> list:
+    """A recommendation says what should change; "how do IROs challenge plans?" asks what
+    happens. Unless recommendations were asked for, the best finding leads whenever it
+    `answers` the question well enough to be given on its own."""
+    if not scored or scored[0].hit.paragraph.kind != "recommendation":
+        return scored
+    findings = [s for s in scored if s.hit.paragraph.kind != "recommendation"]
+    if not findings or not answers(findings[0]):
+        return scored
+    return findings + [s for s in scored if s.hit.paragraph.kind == "recommendation"]
 
 
 def _configured_llm(result: Answer, index: ReportIndex):

@@ -145,3 +145,10 @@ def test_words_that_only_frame_the_verdict_do_not_force_a_refusal(full_index):
     )
     assert not a.refused
     assert "disabled children" in a.text.lower()
+
+
+def test_a_finding_answers_before_a_recommendation_unless_one_is_asked_for(full_index):
+    how = answer("How do IROs challenge plans?", scope=TH17, index=full_index)
+    assert how.citations[0].number == 41  # what inspectors found, not recommendation 5
+    asked = answer("What did Ofsted recommend about IROs?", scope=TH17, index=full_index)
+    assert asked.citations[0].number == 5
