@@ -22,6 +22,7 @@ FRAGMENT_PENALTY = 0.1
 RUNNER_UP_RANK = 2  # further sentences from other paragraphs only from the top ones
 RUNNER_UP = 0.92  # a further sentence must score this share of the best one
 NEAR_DUPLICATE = 0.9  # cosine above which two sentences say the same thing
+SYNONYM_CREDIT = 0.8  # a glossary synonym counts for this share of the word it stands for
 MIN_NOVELTY = 0.34  # share of a further sentence's words that the answer does not have yet
 
 NUMBER = re.compile(
@@ -96,16 +97,19 @@ def lexical_overlap(
 ) -> float:
     """Share of the question's words in the sentence, each word weighted (by rarity, when a
     weight is given). A sentence that says a question phrase another way ('SCRs' for 'serious
-    case reviews') matches all the words of that phrase."""
+    case reviews') matches all the words of that phrase, a little less than the same words
+    would: the report's own wording, where it has it, is the closer answer."""
     if not question_words:
         return 0.0
     words = set(terms(sentence))
     matched = question_words & words
+    by_synonym: set[str] = set()
     for said, other in synonyms:
         if other <= words:
-            matched |= said & question_words
+            by_synonym |= (said & question_words) - matched
     total = sum(weight(t) for t in question_words)
-    return sum(weight(t) for t in matched) / total
+    found = sum(weight(t) for t in matched) + SYNONYM_CREDIT * sum(weight(t) for t in by_synonym)
+    return found / total
 
 
 YEAR = re.compile(r"^(19|20)\d\d$")
@@ -129,7 +133,7 @@ ASKS_FOR_RECOMMENDATION = re.compile(
 # Continuations that only make sense after the sentence before them ("This is an increase
 # from 298"): read with their lead sentence, never alone.
 CONTINUATION = re.compile(
-    r"^(this|these|it|that|however, (this|it)|although this|for example|as a result)\b", re.I
+    r"^(this|these|it|that|however|although this|for example|as a result)\b", re.I
 )
 
 
@@ -178,7 +182,8 @@ def score_sentences(
     return sorted(scored, key=lambda s: -s.score)
 
 
-ANAPHOR = re.compile(r"^(it|this|these|they|he|she|its|their|such)\b", re.I)
+# Openings that lean on the sentence before: "It identifies …", "However, PAs describe …".
+ANAPHOR = re.compile(r"^(it|this|these|they|he|she|its|their|such|however|but)\b", re.I)
 CONSEQUENCE = re.compile(r"^(consequently|as a result|therefore|thus|this means)\b", re.I)
 
 

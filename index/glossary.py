@@ -49,6 +49,11 @@ TERMS: dict[str, list[str]] = {
     "joined": ["in post since", "appointed"],
     "disabled": ["disabilities", "disability"],
     "on time": ["timescales", "timeliness"],
+    # The reports say either for the number of children a worker holds.
+    "caseload": ["workload"],
+    "caseloads": ["workloads"],
+    "workload": ["caseload"],
+    "workloads": ["caseloads"],
 }
 
 

@@ -1,5 +1,7 @@
 """answer(): extractive answers with citations, judgements, scope, refusals, follow-ups."""
 
+import re
+
 import pytest
 
 from app import answer
@@ -152,3 +154,29 @@ def test_a_finding_answers_before_a_recommendation_unless_one_is_asked_for(full_
     assert how.citations[0].number == 41  # what inspectors found, not recommendation 5
     asked = answer("What did Ofsted recommend about IROs?", scope=TH17, index=full_index)
     assert asked.citations[0].number == 5
+
+
+def test_caseloads_and_workloads_are_the_same_thing(full_index):
+    a = answer("Are caseloads manageable?", scope=["tower-hamlets-2025"], index=full_index)
+    assert not a.refused
+    assert "manageable workloads" in a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "report"),
+    [
+        ("Do care leavers have good accommodation?", "tower-hamlets-2025"),
+        ("What is the quality of assessments for children in need?", "tower-hamlets-2017"),
+        ("How many key priorities does the LSCB annual report identify?", "tower-hamlets-2017"),
+    ],
+)
+def test_a_sentence_leaning_on_the_one_before_is_not_shown_without_it(full_index, question, report):
+    a = answer(question, scope=[report], index=full_index)
+    by_marker = {c.marker: c for c in a.citations}
+    for i, s in enumerate(a.sentences):
+        if re.match(r"(It|This|These|However|But)\b", s.text):
+            assert i > 0, s.text
+            before = a.sentences[i - 1]
+            paragraph = by_marker[s.markers[0]].paragraph_text
+            assert before.markers == s.markers
+            assert paragraph.index(before.text) < paragraph.index(s.text)
