@@ -199,15 +199,17 @@ def build_blocks(lines: list[Line], kind: str) -> list[Block]:
         if TABLE_HEADER.match(stripped):
             i += 1
             continue
-        heading = match_heading(texts, i)
-        if heading:
-            b.emit(Block("heading", [heading.title], line.page, heading=heading))
-            i += heading.lines_used
-            continue
+        # Before headings: "The Local Safeguarding Children Board is inadequate" right under
+        # the LSCB heading is that section's grade, though it reads like a graded heading.
         grade = is_grade_line(stripped) or _grade_statement_under_heading(b, stripped)
         if grade:
             b.emit(Block("grade", [stripped], line.page, grade=grade))
             i += 1
+            continue
+        heading = match_heading(texts, i)
+        if heading:
+            b.emit(Block("heading", [heading.title], line.page, heading=heading))
+            i += heading.lines_used
             continue
         m = NUMBERED.match(stripped)
         if kind == "pdf" and m and int(m.group(1)) == b.next_number:

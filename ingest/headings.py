@@ -11,7 +11,11 @@ from dataclasses import dataclass
 
 GRADE_WORDS = r"(outstanding|good|requires? improvement(?: to be good)?|inadequate)"
 GRADE_LINE = re.compile(rf"^\s*{GRADE_WORDS}\s*$", re.I)
-TRAILING_GRADE = re.compile(rf"(?:\s*:\s*|\s+){GRADE_WORDS}\s*$", re.I)
+# "… governance Inadequate", "…: Good", and the 2014 and 2018-19 phrasings "… governance are
+# good", "… with children and families is inadequate", "… families is: Good".
+TRAILING_GRADE = re.compile(
+    rf"(?:\s*:\s*|\s+)(?:(?:is|are)(?:\s*:\s*|\s+))?{GRADE_WORDS}\.?\s*$", re.I
+)
 
 # Areas whose full heading text may wrap over several lines. Values are judgement area keys.
 AREA_HEADINGS = {
@@ -25,7 +29,11 @@ AREA_HEADINGS = {
     "the local safeguarding children board (lscb)": "lscb",
     "the local safeguarding children board": "lscb",
 }
-_WRAPPING_STARTS = ("the experiences and progress of", "the impact of leaders on")
+_WRAPPING_STARTS = (
+    "the experiences and progress of",
+    "the experience and progress of",  # Oldham 2019 prints it so
+    "the impact of leaders on",
+)
 
 TOP_LEVEL = [
     re.compile(p, re.I)
@@ -115,13 +123,30 @@ def match_heading(lines: list[str], i: int) -> Heading | None:
     graded = _graded_subsection(lines, i)
     if graded:
         return graded
-    if low.startswith(_WRAPPING_STARTS) or _area_for(_split_grade(first)[0]):
+    if low.startswith(_WRAPPING_STARTS) or _area_for(_split_grade(first)[0]) or _opens_area(low):
         return _area_heading(lines, i)
     return None
 
 
+def _opens_area(low: str) -> bool:
+    """'Leadership, management and' wrapped before 'governance Inadequate' (Croydon 2017):
+    the start of an area heading; _area_heading then insists on the whole of it."""
+    start = _key(low)
+    return len(start) >= 12 and any(h.startswith(start) for h in AREA_HEADINGS)
+
+
+def _key(text: str) -> str:
+    low = text.lower().rstrip(":").strip()
+    return re.sub(r"^the experience and", "the experiences and", low)
+
+
 def _area_for(text: str) -> str | None:
-    return AREA_HEADINGS.get(text.lower().rstrip(":").strip())
+    return AREA_HEADINGS.get(_key(text))
+
+
+# A heading whose verdict runs onto the next line: "… need help and protection is:" / "Good",
+# "… care leavers: requires" / "improvement to be good".
+DANGLING = re.compile(r"(?:\s*:\s*|\s+)(?:(?:is|are)\b\s*:?\s*)?(?P<start>requires?)?$", re.I)
 
 
 def _area_heading(lines: list[str], i: int) -> Heading | None:
@@ -134,15 +159,36 @@ def _area_heading(lines: list[str], i: int) -> Heading | None:
                 continue
             return None
         text, part_grade = _split_grade(part)
+        dangling = None
+        m = DANGLING.search(text) if part_grade is None else None
+        if m and text[: m.start()].strip():
+            dangling, text = m.group("start") or "", text[: m.start()]
         candidate = f"{joined} {text}".strip()
-        if not any(h.startswith(candidate.lower().rstrip(":")) for h in AREA_HEADINGS):
+        if not any(h.startswith(_key(candidate)) for h in AREA_HEADINGS):
             break
         joined, used = candidate, j - i + 1
         grade = part_grade or grade
         area = _area_for(joined)
         if area:
+            if dangling is not None and grade is None:
+                grade, extra = _grade_after(lines, j + 1, dangling)
+                used += extra
             best = Heading(joined.rstrip(":"), 1, area, grade, used)
+            if dangling is not None:
+                break
     return best
+
+
+def _grade_after(lines: list[str], k: int, start: str) -> tuple[str | None, int]:
+    """The grade on the line(s) after a dangling 'is:' or 'requires', and how many it takes."""
+    following = [clean(lines[n]) for n in range(k, min(k + 2, len(lines)))]
+    for taken in (2, 1):
+        if len(following) < taken:
+            continue
+        m = GRADE_LINE.match(" ".join([start, *following[:taken]]).strip())
+        if m:
+            return canonical_grade(m.group(1)), taken
+    return None, 0
 
 
 def _graded_subsection(lines: list[str], i: int) -> Heading | None:

@@ -180,3 +180,11 @@ def test_a_sentence_leaning_on_the_one_before_is_not_shown_without_it(full_index
             paragraph = by_marker[s.markers[0]].paragraph_text
             assert before.markers == s.markers
             assert paragraph.index(before.text) < paragraph.index(s.text)
+
+
+def test_croydon_2017_leadership_has_its_own_section(full_index):
+    # Its heading wraps ("Leadership, management and" / "governance Inadequate"); it used to be
+    # missed, filing 30 leadership paragraphs under children looked after.
+    a = answer("How was leadership judged?", scope=["croydon-2017"], index=full_index)
+    assert "inadequate" in a.text.lower()
+    assert a.citations[0].section.startswith("Leadership, management and governance")
