@@ -248,11 +248,7 @@ def numbered_paragraph(query: str, reports: list[Report]):
     m = RECOMMENDATION_REF.search(query)
     if not m:
         return None
-    recs = [
-        p
-        for p in report.paragraphs
-        if p.kind == "recommendation" and not any("Safeguarding" in s for s in p.section)
-    ]
+    recs = [p for p in report.paragraphs if p.kind == "recommendation" and not _of_board(p)]
     if m.group(1):
         n = int(m.group(1))
         numbered = next((p for p in recs if p.number == n), None)
@@ -279,9 +275,15 @@ def recommendation_list(query: str, reports: list[Report]) -> list:
         return []
     board = re.search(r"\b(lscb|board|safeguarding children)\b", query, re.I)
     recs = [p for p in reports[0].paragraphs if p.kind == "recommendation"]
-    of_board = [p for p in recs if any("Safeguarding" in s for s in p.section)]
+    of_board = [p for p in recs if _of_board(p)]
     chosen = of_board if board and of_board else [p for p in recs if p not in of_board]
     return chosen[:MAX_LISTED]
+
+
+def _of_board(paragraph) -> bool:
+    """Whether a paragraph is in the Safeguarding Children Board's part of a SIF report, whose
+    recommendations are its own and unnumbered."""
+    return any("Safeguarding" in s for s in paragraph.section)
 
 
 def _answer_list(result: Answer, paragraphs) -> None:

@@ -48,21 +48,17 @@ def areas_named(question: str) -> list[str]:
     q = question.lower()
     found = [area for area, pattern in AREA_WORDS if re.search(pattern, q)]
     if "help_and_protection" in found and "need help" not in q and len(found) > 1:
-        found.remove("help_and_protection")
+        found.remove("help_and_protection")  # "protection" was incidental to another area
     return found
 
 
 def areas_asked(question: str) -> list[str]:
-    q = question.lower()
-    if re.search(r"\b(all|each|every|the) judgements\b|\bjudgements\b|\bgrades\b", q):
+    """The areas whose grades a question asks for: '*' for all, 'overall' when it names none."""
+    if re.search(
+        r"\b(all|each|every|the) judgements\b|\bjudgements\b|\bgrades\b", question.lower()
+    ):
         return ["*"]
-    found = []
-    for area, pattern in AREA_WORDS:
-        if re.search(pattern, q) and not any(area == f for f in found):
-            found.append(area)
-    if "help_and_protection" in found and "need help" not in q and len(found) > 1:
-        found.remove("help_and_protection")  # "protection" was incidental to another area
-    return found or ["overall"]
+    return areas_named(question) or ["overall"]
 
 
 AREA_SECTIONS = {

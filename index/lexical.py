@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from pathlib import Path
 
 import bm25s
+
+from .terms import stemmer
 
 STOPWORDS = "en"
 
 
 def _tokens(texts: list[str]):
     # Stemmed, so "disabled" meets "disabilities" and "assessments" meets "assessed".
-    return bm25s.tokenize(texts, stopwords=STOPWORDS, stemmer=_stemmer(), show_progress=False)
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
+    return bm25s.tokenize(texts, stopwords=STOPWORDS, stemmer=stemmer(), show_progress=False)
 
 
 class LexicalIndex:

@@ -26,15 +26,17 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 
 
 @lru_cache(maxsize=1)
-def _stemmer():
-    import Stemmer  # PyStemmer: the Snowball stemmer in C, also what bm25s stems with
+def stemmer():
+    """PyStemmer's Snowball English stemmer, in C: shared by these terms and the BM25 index, so
+    both reduce a word to the same stem."""
+    import Stemmer
 
     return Stemmer.Stemmer("english")
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return _stemmer().stemWord(word.removesuffix("'s").removesuffix("'"))
+    return stemmer().stemWord(word.removesuffix("'s").removesuffix("'"))
 
 
 def terms(text: str) -> list[str]:
