@@ -113,6 +113,13 @@ def lexical_overlap(
 
 
 YEAR = re.compile(r"^(19|20)\d\d$")
+# Numbers that name something rather than count it: "section 47 enquiries", "key stage 4",
+# "tier 3 services". A "how many" question is not answered by them.
+LABELLED = re.compile(
+    r"\b(section|sections|article|regulation|schedule|paragraph|page|part|chapter|tier|"
+    r"stage|level|step|phase|standard|year)\s+$",
+    re.I,
+)
 
 
 def type_bonus(qtype: str, sentence: str, question: str = "") -> float:
@@ -120,8 +127,13 @@ def type_bonus(qtype: str, sentence: str, question: str = "") -> float:
     count: not a year, and not a number the question itself gave ("… in 2020?")."""
     if qtype == "number":
         given = {m.group().rstrip(".,") for m in NUMBER.finditer(question)}
-        found = (m.group().rstrip(".,") for m in NUMBER.finditer(sentence))
-        counts = [n for n in found if not YEAR.match(n) and n not in given]
+        counts = [
+            n
+            for m in NUMBER.finditer(sentence)
+            if not YEAR.match(n := m.group().rstrip(".,"))
+            and n not in given
+            and not LABELLED.search(sentence[max(0, m.start() - 12) : m.start()])
+        ]
         return 1.0 if counts else 0.0
     pattern = {"date": DATE, "why": CAUSE, "who": PERSON}.get(qtype)
     return 1.0 if pattern is not None and pattern.search(sentence) else 0.0

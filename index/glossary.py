@@ -11,6 +11,8 @@ TERMS: dict[str, list[str]] = {
     "cla": ["children looked after", "children in care"],
     "lac": ["looked after children", "children in care"],
     "children in care": ["children looked after", "looked after"],
+    # "How many children were in care?": the reports count them as "looked after".
+    "in care": ["looked after"],
     "plo": ["public law outline", "pre-proceedings"],
     "mash": ["multi-agency safeguarding hub"],
     "marac": ["multi-agency risk assessment conference"],
@@ -49,6 +51,8 @@ TERMS: dict[str, list[str]] = {
     "joined": ["in post since", "appointed"],
     "disabled": ["disabilities", "disability"],
     "on time": ["timescales", "timeliness"],
+    # Reports say "previous inspection"; people ask about "the last inspection".
+    "last inspection": ["previous inspection"],
     # The reports say either for the number of children a worker holds.
     "caseload": ["workload"],
     "caseloads": ["workloads"],

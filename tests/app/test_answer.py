@@ -162,6 +162,22 @@ def test_caseloads_and_workloads_are_the_same_thing(full_index):
     assert "manageable workloads" in a.text
 
 
+def test_in_care_means_looked_after(full_index):
+    # The seed counts children in care as "looked after"; "section 47" is no count.
+    a = answer("How many children were in care?", scope=TH17, index=full_index)
+    assert "333 children were being looked after" in a.text
+
+
+def test_the_last_inspection_is_the_previous_one(full_index):
+    a = answer(
+        "What has improved since the last inspection?",
+        scope=["tower-hamlets-2019"],
+        index=full_index,
+    )
+    assert not a.refused
+    assert "since the previous inspection" in a.text
+
+
 @pytest.mark.parametrize(
     ("question", "report"),
     [

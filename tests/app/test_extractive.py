@@ -104,3 +104,10 @@ def test_a_count_is_not_a_year_nor_the_question_own_number():
     assert type_bonus("number", "333 children were looked after.", question)
     assert not type_bonus("number", "A co-location began in April 2020.", question)
     assert not type_bonus("number", "Children in care in 2020 were seen.", question)
+
+
+def test_a_number_that_names_a_section_or_stage_is_not_a_count():
+    question = "How many children were in care?"
+    assert not type_bonus("number", "Core work such as section 47 enquiries is late.", question)
+    assert not type_bonus("number", "Pupils at key stage 4 and tier 3 CAMHS.", question)
+    assert type_bonus("number", "Section 47 enquiries rose to 1,200 last year.", question)
