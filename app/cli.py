@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Column, Table
@@ -134,12 +135,35 @@ def reports(index_dir: Path | None = IndexDir):
     if index.is_empty():
         out.print("No reports indexed. Run: ofsted-qa ingest data/reports")
         return
-    table = Table("council", "published", "framework", "paragraphs", "judgements")
-    table.columns.insert(0, Column("id", no_wrap=True))
+    # One narrow column per judgement area, graded as Ofsted's own shorthand, so the table
+    # fits an 80-column terminal instead of wrapping "help_and_protection=Requires…".
+    # (The id carries the year; `ofsted-qa parse --json` has dates and paragraphs.)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1, 0, 0), pad_edge=False)
+    table.add_column("id", no_wrap=True, min_width=18)
+    table.add_column("type", no_wrap=True, min_width=5)
+    for header in AREA_HEADERS.values():
+        table.add_column(header, justify="center", no_wrap=True, min_width=len(header))
     for r in index.reports():
-        grades = ", ".join(f"{j.area}={j.grade}" for j in r.judgements)
-        table.add_row(r.id, r.council, r.published, r.framework, str(len(r.paragraphs)), grades)
+        grades = {j.area: j.grade for j in r.judgements}
+        short = [GRADE_SHORT.get(grades.get(area, ""), "–") for area in AREA_HEADERS]
+        table.add_row(r.id, r.framework, *short)
     out.print(table)
+    out.print(
+        "O Outstanding · G Good · RI Requires improvement · I Inadequate · – not graded",
+        style="dim",
+    )
+
+
+AREA_HEADERS = {
+    "overall": "overall",
+    "help_and_protection": "help",
+    "in_care": "in care",
+    "adoption": "adopt",
+    "care_leavers": "leavers",
+    "leadership": "leaders",
+    "lscb": "LSCB",
+}
+GRADE_SHORT = {"Outstanding": "O", "Good": "G", "Requires improvement": "RI", "Inadequate": "I"}
 
 
 @cli.command()

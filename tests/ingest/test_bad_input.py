@@ -101,8 +101,11 @@ def test_batch_ingests_good_files_and_reports_bad_ones(bad_files, tmp_path):
     assert result.exit_code == 0, result.output
     assert "empty.txt: empty file" in result.output
     assert "Traceback" not in result.output
-    listing = runner.invoke(cli, ["reports", "--index-dir", str(index_dir)])
-    assert "tower-hamlets-2017" in listing.output
+    listing = runner.invoke(cli, ["reports", "--index-dir", str(index_dir)], terminal_width=80)
+    row = next(line for line in listing.output.splitlines() if "tower-hamlets-2017" in line)
+    # Grades in Ofsted's shorthand, one column per area (overall ... LSCB), no wrapping.
+    assert row.split() == ["tower-hamlets-2017", "SIF", "I", "I", "RI", "RI", "RI", "I", "I"]
+    assert all(len(line) <= 80 for line in listing.output.splitlines())
 
 
 def test_nothing_ingested_exits_non_zero(bad_files, tmp_path):
