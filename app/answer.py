@@ -20,10 +20,11 @@ from .extractive import (
     select,
     trim_to_clause,
 )
+from .grade_premise import answer_why_graded
 from .numbers import missing_numbers
 from .scope import detect_scope
 from .support import findings_first, supported, unknown_terms
-from .types import Answer, AnswerSentence, Citation, Related
+from .types import Answer, AnswerSentence, Related, citation_for
 
 MAX_QUESTION_CHARS = 1000
 CANDIDATE_PARAGRAPHS = 8
@@ -83,6 +84,8 @@ def answer(
         _pad_retrieved(result, retrieval_query(query, index), report_ids, index)
     else:
         _answer_extractive(result, query, report_ids, index, llm, section)
+        if question_type(query) == "why" and len(reports) == 1:
+            answer_why_graded(result, query, reports[0])
     result.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
     return result
 
@@ -174,7 +177,7 @@ def _answer_extractive(
         text = s.text if followed else trim_to_clause(s.text, query, imperative)
         if pid not in markers:
             markers[pid] = len(markers) + 1
-            result.citations.append(_citation_for(markers[pid], s.hit.paragraph, text))
+            result.citations.append(citation_for(markers[pid], s.hit.paragraph, text))
         elif text not in result.citations[markers[pid] - 1].quote:
             cit = result.citations[markers[pid] - 1]
             cit.quote = f"{cit.quote} {text}"
@@ -207,7 +210,7 @@ def _answer_grades(result: Answer, query: str, reports: list[Report], index) -> 
                 quote = (
                     j.evidence if j.evidence.lower() in p.text.lower() else p.sentence_texts()[0]
                 )
-                result.citations.append(_citation_for(marker, p, quote))
+                result.citations.append(citation_for(marker, p, quote))
             title = ja.area_title(j.area, report.framework)
             verdict = ja.verdict(j.grade)
             text = (
@@ -289,13 +292,13 @@ def _of_board(paragraph) -> bool:
 def _answer_list(result: Answer, paragraphs) -> None:
     for marker, p in enumerate(paragraphs, start=1):
         first = p.sentence_texts()[0] if p.sentences else p.text
-        result.citations.append(_citation_for(marker, p, first))
+        result.citations.append(citation_for(marker, p, first))
         result.sentences.append(AnswerSentence(first, [marker]))
     result.retrieved = [_related_p(p) for p in paragraphs[:5]]
 
 
 def _answer_paragraph(result: Answer, paragraph) -> None:
-    result.citations.append(_citation_for(1, paragraph, paragraph.text))
+    result.citations.append(citation_for(1, paragraph, paragraph.text))
     for sentence in paragraph.sentence_texts():
         result.sentences.append(AnswerSentence(sentence, [1]))
     result.retrieved = [_related_p(paragraph)]
@@ -314,10 +317,6 @@ def _pad_retrieved(result: Answer, query: str, report_ids, index: ReportIndex) -
         if hit.paragraph.id not in seen:
             seen.add(hit.paragraph.id)
             result.retrieved.append(_related(hit))
-
-
-def _citation_for(marker: int, p, quote: str) -> Citation:
-    return Citation(marker, p.report_id, p.id, p.number, p.section_path, p.page, p.text, quote)
 
 
 def _related(hit: Hit) -> Related:

@@ -61,6 +61,25 @@ def areas_asked(question: str) -> list[str]:
     return areas_named(question) or ["overall"]
 
 
+GRADE_WORDS = [
+    ("Outstanding", r"outstanding"),
+    ("Good", r"good"),
+    ("Requires improvement", r"requir\w* improvement|\bri\b"),
+    ("Inadequate", r"inadequate"),
+]
+NEGATION = re.compile(r"\b(not|never|no longer|isn't|aren't|wasn't|weren't)\b", re.I)
+
+
+def stated_grade(question: str) -> tuple[str, str] | None:
+    """(area, grade) a question takes as given: 'Why were services for care leavers
+    inadequate?' -> ('care_leavers', 'Inadequate'). One area and one grade, not negated."""
+    areas = areas_named(question)
+    grades = [g for g, pattern in GRADE_WORDS if re.search(rf"\b(?:{pattern})\b", question, re.I)]
+    if len(areas) != 1 or len(grades) != 1 or NEGATION.search(question):
+        return None
+    return areas[0], grades[0]
+
+
 AREA_SECTIONS = {
     "overall": r"executive summary|overall effectiveness",
     "help_and_protection": r"children who need help and protection",
@@ -87,7 +106,7 @@ def evidence_paragraph(report: Report, area: str, evidence: str, grade: str) -> 
         for p in report.paragraphs:
             if key in _plain(p.text):
                 return p
-    graded, top = _area_paragraphs(report, area)
+    graded, top = area_paragraphs(report, area)
     if graded:
         return graded[0]  # its heading states the grade
     verdict = re.compile(
@@ -102,7 +121,7 @@ def _plain(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
-def _area_paragraphs(report: Report, area: str) -> tuple[list[Paragraph], list[Paragraph]]:
+def area_paragraphs(report: Report, area: str) -> tuple[list[Paragraph], list[Paragraph]]:
     """The area's graded sub-section (adoption, care leavers in the SIF) and its own top
     section; never a fact list that merely mentions the area ("Children looked after in this
     area")."""

@@ -26,6 +26,11 @@ class Citation:
         return " · ".join(parts)
 
 
+def citation_for(marker: int, p, quote: str) -> Citation:
+    """A citation of paragraph `p` (an ingest Paragraph) quoting `quote`."""
+    return Citation(marker, p.report_id, p.id, p.number, p.section_path, p.page, p.text, quote)
+
+
 @dataclass
 class AnswerSentence:
     text: str  # the report's own words
