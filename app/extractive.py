@@ -149,6 +149,14 @@ CONTINUATION = re.compile(
 )
 
 
+INSPECTORS_ON = re.compile(
+    r"\binspectors? (say|said|find|found|think|thought|report|reported|describe|described|"
+    r"conclude|concluded|note|noted|make of|see|saw)\b",
+    re.I,
+)
+INSPECTION_METHOD = "Information about this inspection"
+
+
 def rarity(document_frequencies: dict[str, int]):
     """An IDF-style weight: 'dashboard' (rare) counts for more than 'board' (everywhere)."""
     n = max(document_frequencies.values(), default=1)
@@ -169,6 +177,9 @@ def score_sentences(
     # A recommendation says what should change, not what inspectors found: it answers only
     # questions that ask for one.
     kind_weight = {"recommendation": 0.12 if ASKS_FOR_RECOMMENDATION.search(question) else -0.15}
+    # "What did inspectors say about plans?" asks about plans: the SIF's account of how the
+    # inspection was done ("Inspectors considered the quality of work …") is not an answer.
+    method_weight = -0.15 if INSPECTORS_ON.search(question) else 0.0
     type_weight = 0.25 if qtype == "number" else 0.15
     scored: list[Scored] = []
     for hit in hits:
@@ -187,6 +198,7 @@ def score_sentences(
                 + type_weight * type_bonus(qtype, text, question)
                 + 0.10 * rank_prior
                 + kind_weight.get(hit.paragraph.kind, 0.0)
+                + (method_weight if hit.paragraph.section[0] == INSPECTION_METHOD else 0.0)
                 # A sentence starting in lower case lost its beginning in the extraction.
                 - (FRAGMENT_PENALTY if text[:1].islower() else 0.0)
             )

@@ -204,3 +204,13 @@ def test_croydon_2017_leadership_has_its_own_section(full_index):
     a = answer("How was leadership judged?", scope=["croydon-2017"], index=full_index)
     assert "inadequate" in a.text.lower()
     assert a.citations[0].section.startswith("Leadership, management and governance")
+
+
+def test_what_inspectors_said_is_not_how_they_inspected(full_index):
+    # "Inspectors considered the quality of work …" describes the method, not plans.
+    a = answer(
+        "What did inspectors say about the quality of plans?",
+        scope=["croydon-2017"],
+        index=full_index,
+    )
+    assert all(c.section != "Information about this inspection" for c in a.citations)
