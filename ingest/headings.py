@@ -89,9 +89,10 @@ class Heading:
 
 
 def clean(text: str) -> str:
-    """Strip footnote markers glued to a heading ('area2') and collapse white space."""
+    """Strip footnote markers glued to a heading ("area2", "What needs to improve?1") and
+    collapse white space."""
     text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(r"(?<=[a-z)])\d$", "", text)
+    return re.sub(r"(?<=[a-z)?])\d$", "", text)
 
 
 def canonical_grade(words: str) -> str:

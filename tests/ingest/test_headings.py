@@ -75,3 +75,11 @@ def test_area_headings_and_their_grades(lines, area, grade, used):
 def test_body_text_that_starts_like_a_heading_is_not_one():
     lines = ["Leadership, management and governance arrangements are weak and", "not effective."]
     assert match_heading(lines, 0) is None
+
+
+def test_a_footnote_marker_after_a_question_heading_is_dropped():
+    # Newham 2026 prints "What needs to improve?" with footnote 1 glued on; it was read as a
+    # one-line paragraph and given as the answer to "What needs to improve?".
+    heading = match_heading(["What needs to improve?1", "The effectiveness of …"], 0)
+    assert heading is not None
+    assert heading.title == "What needs to improve?"
