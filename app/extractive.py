@@ -117,9 +117,12 @@ YEAR = re.compile(r"^(19|20)\d\d$")
 # "tier 3 services". A "how many" question is not answered by them.
 LABELLED = re.compile(
     r"\b(section|sections|article|regulation|schedule|paragraph|page|part|chapter|tier|"
-    r"stage|level|step|phase|standard|year)\s+$",
+    r"stage|level|step|phase|standard|year)\s+$"
+    # ...or an age: "before turning 18", "care leavers aged over 21".
+    r"|\b(aged?|ages|turn|turns|turned|turning)(\s+(over|under|between|up to))?\s+$",
     re.I,
 )
+AGED = re.compile(r"^(-| )?years?[- ]olds?\b|^(st|nd|rd|th) birthday", re.I)
 
 
 def type_bonus(qtype: str, sentence: str, question: str = "") -> float:
@@ -132,7 +135,8 @@ def type_bonus(qtype: str, sentence: str, question: str = "") -> float:
             for m in NUMBER.finditer(sentence)
             if not YEAR.match(n := m.group().rstrip(".,"))
             and n not in given
-            and not LABELLED.search(sentence[max(0, m.start() - 12) : m.start()])
+            and not LABELLED.search(sentence[max(0, m.start() - 20) : m.start()])
+            and not AGED.match(sentence[m.end() : m.end() + 12])
         ]
         return 1.0 if counts else 0.0
     pattern = {"date": DATE, "why": CAUSE, "who": PERSON}.get(qtype)

@@ -111,3 +111,11 @@ def test_a_number_that_names_a_section_or_stage_is_not_a_count():
     assert not type_bonus("number", "Core work such as section 47 enquiries is late.", question)
     assert not type_bonus("number", "Pupils at key stage 4 and tier 3 CAMHS.", question)
     assert type_bonus("number", "Section 47 enquiries rose to 1,200 last year.", question)
+
+
+def test_an_age_is_not_a_count():
+    question = "How many children are in care?"
+    assert not type_bonus("number", "PAs are allocated before turning 18.", question)
+    assert not type_bonus("number", "This includes care leavers aged over 21.", question)
+    assert not type_bonus("number", "A 15-year-old girl was seen.", question)
+    assert type_bonus("number", "Of the 412 children in care, 30 are aged 16.", question)
