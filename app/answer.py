@@ -200,9 +200,14 @@ def _configured_llm(result: Answer, index: ReportIndex):
 
 def _answer_grades(result: Answer, query: str, reports: list[Report], index) -> None:
     areas = ja.areas_asked(query)
+    wanted = ja.grade_wanted(query)
     multi = len(reports) > 1
     for report in reports:
-        judgements = [j for j in report.judgements if "*" in areas or j.area in areas]
+        judgements = [
+            j
+            for j in report.judgements
+            if ("*" in areas or j.area in areas) and wanted in (None, j.grade)
+        ]
         for j in judgements:
             p = ja.evidence_paragraph(report, j.area, j.evidence, j.grade)
             marker = len(result.citations) + 1
@@ -219,7 +224,9 @@ def _answer_grades(result: Answer, query: str, reports: list[Report], index) -> 
                 else f"{title[0].upper()}{title[1:]} is {verdict}."
             )
             result.sentences.append(AnswerSentence(text, [marker] if p is not None else []))
-    if not result.sentences:
+    if not result.sentences and wanted:
+        _refuse(result, f"None of the reports in scope was judged {wanted.lower()} for that.")
+    elif not result.sentences:
         _refuse(result, "The indexed reports do not grade that area.")
 
 

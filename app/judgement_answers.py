@@ -80,6 +80,16 @@ def stated_grade(question: str) -> tuple[str, str] | None:
     return areas[0], grades[0]
 
 
+def grade_wanted(question: str) -> str | None:
+    """'Which councils were judged outstanding?' asks for the reports with that grade."""
+    if not re.search(
+        r"\b(which|what) (councils?|reports?|authorit(y|ies)|areas?)\b|\bwho\b", question, re.I
+    ):
+        return None
+    grades = [g for g, pattern in GRADE_WORDS if re.search(rf"\b(?:{pattern})\b", question, re.I)]
+    return grades[0] if len(grades) == 1 else None
+
+
 AREA_SECTIONS = {
     "overall": r"executive summary|overall effectiveness",
     "help_and_protection": r"children who need help and protection",

@@ -1,4 +1,4 @@
-"""'Why was X judged Y?': a wrong premise is corrected; a right one is explained."""
+"""Questions that carry a grade: "Why was X judged Y?", "Which councils were judged Y?"."""
 
 from app import answer
 from app.judgement_answers import stated_grade
@@ -47,3 +47,14 @@ def test_a_right_grade_without_a_found_reason_is_explained_from_the_area(full_in
 def test_a_right_grade_leaves_the_answer_alone(full_index):
     a = answer("Why is the LSCB judged inadequate?", scope=["tower-hamlets-2017"], index=full_index)
     assert not a.sentences[0].text.startswith("Inspectors judged")
+
+
+def test_which_councils_had_a_grade_lists_only_those(full_index):
+    a = answer("Which councils were judged outstanding?", index=full_index)
+    assert [s.text for s in a.sentences] == [
+        "Newham 2026: overall effectiveness judged outstanding.",
+        "Tower Hamlets 2025: overall effectiveness judged outstanding.",
+    ]
+    none = answer("Which councils were judged outstanding for the LSCB?", index=full_index)
+    assert none.refused
+    assert "judged outstanding" in none.refusal_reason
