@@ -113,8 +113,12 @@ def evidence_paragraph(report: Report, area: str, evidence: str, grade: str) -> 
     word = grade.lower()
     key = _plain(evidence)
     if word in evidence.lower() and len(key.split()) > len(word.split()) + 2:
-        for p in report.paragraphs:
-            if key in _plain(p.text):
+        # At a sentence's start: "Children's services in Tower Hamlets are inadequate" (the
+        # cover) is not stated by "The leadership … of children's services in Tower Hamlets
+        # are inadequate". The body first ("… requires improvement because:"), then the cover.
+        body_first = sorted(report.paragraphs, key=lambda p: p.section[0] == "Report details")
+        for p in body_first:
+            if any(_plain(s).startswith(key) for s in p.sentence_texts()):
                 return p
     graded, top = area_paragraphs(report, area)
     if graded:

@@ -17,7 +17,7 @@ from .sentences import sentence_spans
 from .structure import RawParagraph, to_paragraphs
 
 # Bump when parsing changes what paragraphs come out: it is part of the index name.
-PARSER_VERSION = "6"
+PARSER_VERSION = "7"
 
 
 def parse_report(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
@@ -51,7 +51,9 @@ def parse_report(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Report
         ),
     )
     raws = to_paragraphs(blocks, recover_numbers=kind == "text")
-    details = _cover_details(cover, report.title)
+    overall = next((j for j in report.judgements if j.area == "overall"), None)
+    headline = overall.evidence if overall and HEADLINE.match(overall.evidence) else ""
+    details = _cover_details(cover, report.title, headline)
     if details:
         raws.insert(0, details)
     for ordinal, raw in enumerate(raws):
@@ -79,8 +81,13 @@ def parse_report(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Report
 COVER_FACT = re.compile(r"^\s*(inspection dates?|report published|lead inspector)\s*:", re.I)
 
 
-def _cover_details(cover, title: str) -> RawParagraph | None:
-    """The cover's title, dates and lead inspector as a paragraph, so questions like
+# The SIF cover's verdict, "Children's services in Tower Hamlets are inadequate": the only
+# place the overall grade is stated, so the paragraph an overall-grade answer cites.
+HEADLINE = re.compile(r"^children.s services in ", re.I)
+
+
+def _cover_details(cover, title: str, headline: str = "") -> RawParagraph | None:
+    """The cover's title, dates, lead inspector and verdict as a paragraph, so questions like
     'who led the inspection?' find them and can cite them."""
     facts, page = [], None
     for i, line in enumerate(cover):
@@ -91,6 +98,8 @@ def _cover_details(cover, title: str) -> RawParagraph | None:
                 text = f"{text}, {nxt}"  # the ILACS cover wraps the inspector's title
             facts.append(text.rstrip("."))
             page = page or line.page
+    if headline:
+        facts.append(headline.rstrip("."))
     if not facts:
         return None
     text = ". ".join([title, *facts] if title else facts) + "."

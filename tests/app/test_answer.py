@@ -123,6 +123,15 @@ def test_a_number_the_report_never_states_is_refused(full_index):
     assert a.refused and not a.citations
 
 
+def test_the_overall_grade_cites_the_cover_verdict_not_the_leadership_summary(full_index):
+    # The seed states its overall grade only on the cover; "The leadership … of children's
+    # services in Tower Hamlets are inadequate" is the leadership grade.
+    a = answer("What was the overall judgement?", scope=TH17, index=full_index)
+    cited = a.citations[0]
+    assert cited.section == "Report details"
+    assert cited.quote == "Children's services in Tower Hamlets are inadequate"
+
+
 def test_grade_answers_cite_the_paragraph_that_states_the_grade(full_index):
     lscb = answer("Was the LSCB judged inadequate?", scope=TH17, index=full_index)
     assert "judged to be inadequate" in lscb.citations[0].paragraph_text
