@@ -51,6 +51,8 @@ TERMS: dict[str, list[str]] = {
     "joined": ["in post since", "appointed"],
     "disabled": ["disabilities", "disability"],
     "on time": ["timescales", "timeliness"],
+    # Where contacts and referrals first arrive; most councils run it as a MASH.
+    "front door": ["multi-agency safeguarding hub", "mash"],
     # Reports say "previous inspection"; people ask about "the last inspection".
     "last inspection": ["previous inspection"],
     # The reports say either for the number of children a worker holds.

@@ -177,6 +177,14 @@ def test_in_care_means_looked_after(full_index):
     assert "333 children were being looked after" in a.text
 
 
+def test_the_front_door_is_the_mash(full_index):
+    a = answer(
+        "How good is practice in the front door?", scope=["tower-hamlets-2019"], index=full_index
+    )
+    assert not a.refused
+    assert "multi-agency safeguarding hub" in a.text
+
+
 def test_the_last_inspection_is_the_previous_one(full_index):
     a = answer(
         "What has improved since the last inspection?",
