@@ -39,7 +39,10 @@ class AnswerSentence:
 
     @property
     def shown(self) -> str:
-        return f"{self.text} …" if self.trimmed else self.text
+        """The text as a reader sees it: "…" where the report's sentence goes on, and before
+        one that starts in lower case because the damaged extraction lost its beginning."""
+        text = f"… {self.text}" if self.text[:1].islower() else self.text
+        return f"{text} …" if self.trimmed else text
 
 
 @dataclass

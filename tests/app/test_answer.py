@@ -231,3 +231,13 @@ def test_what_inspectors_said_is_not_how_they_inspected(full_index):
         index=full_index,
     )
     assert all(c.section != "Information about this inspection" for c in a.citations)
+
+
+def test_a_sentence_that_lost_its_beginning_is_shown_with_an_ellipsis():
+    from app.types import Answer, AnswerSentence
+
+    lost = AnswerSentence("young people through the AREC sub-group.", [1])
+    whole = AnswerSentence("The board has an AREC sub-group.", [1], trimmed=True)
+    assert lost.shown == "… young people through the AREC sub-group."
+    assert whole.shown == "The board has an AREC sub-group. …"
+    assert Answer("q", sentences=[lost]).text == "… young people through the AREC sub-group. [1]"
