@@ -166,9 +166,7 @@ def _answer_extractive(
             return
         result.mode = "extractive (fallback)"
     markers: dict[str, int] = {}
-    chosen = select(
-        scored, why=question_type(query) == "why", recommendations=asks_for_recommendations
-    )
+    chosen = select(scored, recommendations=asks_for_recommendations)
     for i, s in enumerate(chosen):
         pid = s.hit.paragraph.id
         # A sentence read with the one after it ("This is an increase …") stays whole.

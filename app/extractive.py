@@ -218,13 +218,12 @@ CONSEQUENCE = re.compile(r"^(consequently|as a result|therefore|thus|this means)
 def select(
     scored: list[Scored],
     max_sentences: int = MAX_SENTENCES,
-    why: bool = False,
     recommendations: bool = False,
 ) -> list[Scored]:
     """The best sentence first, with its continuation; then close runners-up in reading order.
 
-    A best sentence that opens with "It" or "This" is led by the sentence before it; for a
-    "why" question, so is one that is a consequence ("As a result, …"). A runner-up must say
+    A best sentence that opens with "It" or "This", or with a consequence ("As a result, …"),
+    is led by the sentence before it. A runner-up must say
     something the answer does not say yet (summaries restate findings almost word for word),
     and is a recommendation only when `recommendations` were asked for.
     """
@@ -233,8 +232,8 @@ def select(
     best = scored[0]
     lead = [best, *_continuation(best, scored)]
     # "It identifies three key priorities" needs the sentence that says what "it" is; a
-    # consequence ("As a result, …") answers "why" only after its cause.
-    if ANAPHOR.match(best.text) or (why and CONSEQUENCE.match(best.text)):
+    # consequence ("Consequently, managers were unaware …") reads as one only after its cause.
+    if ANAPHOR.match(best.text) or CONSEQUENCE.match(best.text):
         before = _neighbour(best, scored, -1)
         if before is not None:
             lead.insert(0, before)

@@ -119,3 +119,23 @@ def test_an_age_is_not_a_count():
     assert not type_bonus("number", "This includes care leavers aged over 21.", question)
     assert not type_bonus("number", "A 15-year-old girl was seen.", question)
     assert type_bonus("number", "Of the 412 children in care, 30 are aged 16.", question)
+
+
+def test_a_consequence_is_led_by_its_cause():
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from app.extractive import Scored, select
+
+    hit = SimpleNamespace(paragraph=SimpleNamespace(id="p1", kind="finding"), rank=1)
+    texts = [
+        "The director's span of responsibility is too broad.",
+        "Consequently, senior managers were unaware of serious practice issues.",
+    ]
+    vectors = np.eye(2, dtype=np.float32)
+    cause, consequence = (
+        Scored(hit, i, t, vectors[i], score, 0.5, 0.5)
+        for i, (t, score) in enumerate(zip(texts, (0.3, 0.9)))
+    )
+    assert [s.text for s in select([consequence, cause])] == texts
