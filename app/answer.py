@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import replace
 
 from index import Hit, ReportIndex, expand
 from index.terms import question_terms
@@ -66,7 +67,7 @@ def answer(
     query = rewrite(question, history)
     if query != question:
         result.rewritten_query = query
-    report_ids = _resolve_scope(result, query, question, scope, default_scope, index)
+    report_ids = _resolve_scope(result, query, question, scope, default_scope, index, history)
     if result.refused:
         return result
     result.scope = report_ids or [r.id for r in index.reports()]
@@ -90,7 +91,9 @@ def answer(
     return result
 
 
-def _resolve_scope(result, query, question, scope, default_scope, index) -> list[str] | None:
+def _resolve_scope(
+    result, query, question, scope, default_scope, index, history=()
+) -> list[str] | None:
     known = {r.id for r in index.reports()}
     if scope:
         unknown = [s for s in scope if s not in known]
@@ -98,7 +101,11 @@ def _resolve_scope(result, query, question, scope, default_scope, index) -> list
             _refuse(result, f"No report '{unknown[0]}' is indexed.")
         return list(scope)
     # The question's own words first, then what the history named, then the default.
-    decision = detect_scope(question, index.reports()) or detect_scope(query, index.reports())
+    decision = (
+        detect_scope(question, index.reports())
+        or detect_scope(query, index.reports())
+        or _previous_scope(history, index)
+    )
     if decision and decision.unknown_council:
         _refuse(
             result,
@@ -114,6 +121,23 @@ def _resolve_scope(result, query, question, scope, default_scope, index) -> list
             result.scope_note = decision.note
         return decision.report_ids
     return list(default_scope) if default_scope else None
+
+
+def _previous_scope(history, index: ReportIndex):
+    """'What improved?' after 'What was Newham's grade in 2022?' is still about Newham 2022:
+    the council and year the conversation last named carry over, with a note saying so. Each
+    earlier turn is scoped as it was when asked: its own words, then its rewrite."""
+    for i in range(len(history) - 1, -1, -1):
+        turn = history[i]
+        decision = detect_scope(turn, index.reports()) or detect_scope(
+            rewrite(turn, history[:i]), index.reports()
+        )
+        if decision is not None:
+            if decision.unknown_council:
+                return None
+            names = ", ".join(index.report(r).display_name() for r in decision.report_ids)
+            return replace(decision, note=f"Still on {names}, as earlier in the conversation.")
+    return None
 
 
 def retrieval_query(query: str, index: ReportIndex) -> str:

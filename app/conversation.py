@@ -113,6 +113,9 @@ def rewrite(question: str, history: list[str] | tuple[str, ...]) -> str:
     if BARE_WHY.match(q):
         return f"{anchor} why"
     topic = topic_swap(q, history)
+    swapped = swap_subject(anchor, topic or FOLLOW_UP_START.sub("", q).strip(" ,?."))
+    if swapped:
+        return swapped
     if topic:
         head = QUESTION_HEAD.match(anchor)
         return f"{head.group(0)} {topic}" if head else f"{topic} {anchor}"
@@ -124,11 +127,31 @@ def rewrite(question: str, history: list[str] | tuple[str, ...]) -> str:
 
 
 def _last_standalone(history: list[str]) -> str:
-    """The most recent turn that stands alone, rewritten if it was itself a follow-up."""
-    for i in range(len(history) - 1, -1, -1):
-        if not is_follow_up(history[i]) or i == 0:
-            return rewrite(history[i], history[:i]).rstrip(" ?.")
-    return history[-1]
+    """The previous turn, made self-contained: "why?" after "and care leavers?" asks about
+    care leavers, not about the question before that."""
+    return rewrite(history[-1], history[:-1]).rstrip(" ?.")
+
+
+# Who a question is about, as the reports name them: "and care leavers?" after "How are
+# children in care doing?" asks the same of care leavers.
+SUBJECT = (
+    r"children (?:looked after|in care)|looked[- ]after children|care[- ]leavers|"
+    r"children (?:who|in) need(?: of)? help and protection|children in need|"
+    r"disabled children|adopters|foster carers|the lscb|senior leaders|leaders"
+)
+
+
+def swap_subject(anchor: str, follow_up: str) -> str | None:
+    """The anchor question asked of the follow-up's subject, when both name one."""
+    new = re.fullmatch(rf"(?:for |of |the )?({SUBJECT})", follow_up.strip(), re.I)
+    old = re.search(rf"\b({SUBJECT})\b", anchor, re.I)
+    if not new or not old or old.group(0).lower() == new.group(1).lower():
+        return None
+    subject, rest = new.group(1), anchor[old.end() :]
+    possessive = re.match(r"['’]s?", rest)
+    if possessive:  # "care leavers' accommodation" -> "children in care's accommodation"
+        rest = ("'" if subject.endswith("s") else "'s") + rest[possessive.end() :]
+    return f"{anchor[: old.start()]}{subject}{rest}"
 
 
 def topic_swap(question: str, history: list[str] | tuple[str, ...]) -> str | None:

@@ -152,7 +152,9 @@ def chat(index, scope) -> None:
             render_answer(m["answer"], index, key=str(i))
     question = st.chat_input("Ask about the report") or st.session_state.pop("pending", None)
     if question:
-        history = [m["question"] for m in messages]
+        # Choosing another report in the sidebar starts a new thread: earlier questions no
+        # longer steer follow-ups or carry their council over.
+        history = [m["question"] for m in messages if m.get("scope") == scope]
         with st.chat_message("user"):
             st.markdown(safe_markdown(question))
         result = answer(
@@ -160,7 +162,7 @@ def chat(index, scope) -> None:
         )
         with st.chat_message("assistant"):
             render_answer(result, index, key=str(len(messages)), live=True)
-        messages.append({"question": question, "answer": result})
+        messages.append({"question": question, "answer": result, "scope": scope})
 
 
 def overview(index, scope) -> None:

@@ -64,6 +64,25 @@ def test_follow_up_uses_the_history(full_index):
     assert "62 per 10,000" in a.text
 
 
+def test_a_follow_up_naming_another_group_asks_the_same_of_it():
+    assert rewrite("and care leavers?", ["How are children in care doing?"]) == (
+        "How are care leavers doing"
+    )
+    # "why?" is about the turn just before, not the first question of the thread.
+    history = ["How are children in care doing?", "and care leavers?"]
+    assert rewrite("why?", history) == "How are care leavers doing why"
+    assert rewrite("and for children in care?", ["How are care leavers' homes?"]) == (
+        "How are children in care's homes"
+    )
+
+
+def test_a_question_naming_no_council_stays_where_the_conversation_went(full_index):
+    history = ["What was Newham's grade in 2022?"]
+    a = answer("What improved?", history=history, default_scope=TH17, index=full_index)
+    assert a.scope == ["newham-2022"]
+    assert a.scope_note == "Still on Newham 2022, as earlier in the conversation."
+
+
 def test_rewrite_is_deterministic_and_only_reuses_history_words():
     h = ["How many children were on a child protection plan?"]
     assert rewrite("what about care leavers?", h) == "How many care leavers"

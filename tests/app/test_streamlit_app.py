@@ -50,6 +50,16 @@ def test_follow_up_uses_the_conversation(app):
     assert any("Understood as" in c.value for c in app.caption)
 
 
+def test_the_conversation_stays_on_the_council_it_moved_to_until_the_sidebar_changes(app):
+    _ask(app, "What was Newham's grade in 2022?")
+    _ask(app, "What improved?")
+    assert any("Still on Newham 2022" in c.value for c in app.caption)
+    app.selectbox[0].select("croydon-2024").run()
+    _ask(app, "What improved?")
+    last = app.session_state.messages[-1]["answer"]
+    assert last.scope == ["croydon-2024"] and not last.scope_note
+
+
 def test_refusal_is_shown_as_a_warning_with_related_paragraphs(app):
     _ask(app, "What is the capital of France?")
     assert app.warning and "do not say enough" in app.warning[0].value
