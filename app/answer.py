@@ -6,7 +6,7 @@ import re
 import time
 from dataclasses import replace
 
-from index import Hit, ReportIndex, expand
+from index import ReportIndex, expand
 from index.terms import question_terms
 from ingest import Report
 
@@ -21,11 +21,18 @@ from .extractive import (
     select,
     trim_to_clause,
 )
-from .grade_premise import answer_why_graded
 from .numbers import missing_numbers
 from .scope import detect_scope
+from .structure_answers import (
+    answer_list,
+    answer_paragraph,
+    missing_number,
+    numbered_paragraph,
+    recommendation_list,
+)
 from .support import findings_first, supported, unknown_terms
-from .types import Answer, AnswerSentence, Related, citation_for
+from .types import Answer, AnswerSentence, citation_for, related_for
+from .verdicts import answer_summary, answer_why_graded, is_summary_question
 
 MAX_QUESTION_CHARS = 1000
 CANDIDATE_PARAGRAPHS = 8
@@ -74,10 +81,16 @@ def answer(
     reports = [index.report(r) for r in result.scope]
     lookup = numbered_paragraph(query, reports)
     listed = recommendation_list(query, reports)
+    missing = missing_number(query, reports[0]) if len(reports) == 1 and not lookup else None
     if lookup is not None:
-        _answer_paragraph(result, lookup)
+        answer_paragraph(result, lookup)
+    elif missing:
+        _refuse(result, missing)
     elif listed:
-        _answer_list(result, listed)
+        answer_list(result, listed)
+    elif is_summary_question(query):
+        answer_summary(result, reports)
+        _pad_retrieved(result, retrieval_query(query, index), report_ids, index)
     elif ja.is_grade_question(query) and question_type(query) != "why":
         # A follow-up that names an area ("what about care leavers?") asks about that area.
         own = ja.areas_named(question) if query != question else []
@@ -163,7 +176,7 @@ def _answer_extractive(
         query, CANDIDATE_PARAGRAPHS, report_ids=report_ids, section=section, query_vector=qvec
     )
     result.timings_ms["retrieve"] = round((time.perf_counter() - t) * 1000, 1)
-    result.retrieved = [_related(h) for h in hits[:5]]
+    result.retrieved = [related_for(h.paragraph) for h in hits[:5]]
     scored = score_sentences(
         query, qvec, hits, index.sentence_vectors, index.document_frequencies(report_ids)
     )
@@ -252,108 +265,19 @@ def _answer_grades(result: Answer, query: str, reports: list[Report], index) -> 
         _refuse(result, "The indexed reports do not grade that area.")
 
 
-ORDINALS = {
-    w: i
-    for i, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
-        "twentieth".split(),
-        start=1,
-    )
-}
-PARAGRAPH_REF = re.compile(r"(?:\bparagraph|\bpara\.?|¶)\s*(\d{1,3})\b", re.I)
-RECOMMENDATION_REF = re.compile(
-    r"\brecommendation\s+(?:number\s+|no\.?\s*)?(\d{1,2})\b|"
-    r"\b(" + "|".join(ORDINALS) + r"|last)\s+recommendation\b",
-    re.I,
-)
-
-
-def numbered_paragraph(query: str, reports: list[Report]):
-    """'What does paragraph 23 say?', 'recommendation 3', 'the first recommendation'."""
-    if len(reports) != 1 or reports[0] is None:
-        return None
-    report = reports[0]
-    m = PARAGRAPH_REF.search(query)
-    if m:
-        return next((p for p in report.paragraphs if p.number == int(m.group(1))), None)
-    m = RECOMMENDATION_REF.search(query)
-    if not m:
-        return None
-    recs = [p for p in report.paragraphs if p.kind == "recommendation" and not _of_board(p)]
-    if m.group(1):
-        n = int(m.group(1))
-        numbered = next((p for p in recs if p.number == n), None)
-        return numbered or (recs[n - 1] if 0 < n <= len(recs) else None)
-    word = m.group(2).lower()
-    if word == "last":
-        return recs[-1] if recs else None
-    n = ORDINALS[word]
-    return recs[n - 1] if n <= len(recs) else None
-
-
-LIST_OF_RECOMMENDATIONS = re.compile(
-    r"\bwhat (?:are|were) (?:the |its |their )?(?:main |key )?recommendations\b|"
-    r"\bwhat (?:needs?|has) to (?:improve|change)\b|\blist (?:the |all )?recommendations\b|"
-    r"\bwhat (?:did|does) (?:the )?(?:report|ofsted|inspectors) recommend\??$",
-    re.I,
-)
-MAX_LISTED = 6
-
-
-def recommendation_list(query: str, reports: list[Report]) -> list:
-    """'What were the recommendations?', 'What needs to improve?': the report's own list."""
-    if len(reports) != 1 or reports[0] is None or not LIST_OF_RECOMMENDATIONS.search(query):
-        return []
-    board = re.search(r"\b(lscb|board|safeguarding children)\b", query, re.I)
-    recs = [p for p in reports[0].paragraphs if p.kind == "recommendation"]
-    of_board = [p for p in recs if _of_board(p)]
-    chosen = of_board if board and of_board else [p for p in recs if p not in of_board]
-    return chosen[:MAX_LISTED]
-
-
-def _of_board(paragraph) -> bool:
-    """Whether a paragraph is in the Safeguarding Children Board's part of a SIF report, whose
-    recommendations are its own and unnumbered."""
-    return any("Safeguarding" in s for s in paragraph.section)
-
-
-def _answer_list(result: Answer, paragraphs) -> None:
-    for marker, p in enumerate(paragraphs, start=1):
-        first = p.sentence_texts()[0] if p.sentences else p.text
-        result.citations.append(citation_for(marker, p, first))
-        result.sentences.append(AnswerSentence(first, [marker]))
-    result.retrieved = [_related_p(p) for p in paragraphs[:5]]
-
-
-def _answer_paragraph(result: Answer, paragraph) -> None:
-    result.citations.append(citation_for(1, paragraph, paragraph.text))
-    for sentence in paragraph.sentence_texts():
-        result.sentences.append(AnswerSentence(sentence, [1]))
-    result.retrieved = [_related_p(paragraph)]
-
-
 def _pad_retrieved(result: Answer, query: str, report_ids, index: ReportIndex) -> None:
     """What a grade answer drew on, then the search results, as the answer's retrieval."""
     seen = set()
     for c in result.citations:
         if c.paragraph_id not in seen:
             seen.add(c.paragraph_id)
-            result.retrieved.append(_related_p(index.paragraph(c.paragraph_id)))
+            result.retrieved.append(related_for(index.paragraph(c.paragraph_id)))
     for hit in index.search(query, 5, report_ids=report_ids):
         if len(result.retrieved) >= 5:
             break
         if hit.paragraph.id not in seen:
             seen.add(hit.paragraph.id)
-            result.retrieved.append(_related(hit))
-
-
-def _related(hit: Hit) -> Related:
-    return _related_p(hit.paragraph)
-
-
-def _related_p(p) -> Related:
-    return Related(p.report_id, p.id, p.number, p.section_path, p.text)
+            result.retrieved.append(related_for(hit.paragraph))
 
 
 def _refuse(result: Answer, reason: str) -> Answer:

@@ -76,7 +76,7 @@ def starter_questions(report: Report | None) -> list[str]:
             "What did inspectors say about care leavers in Croydon in 2024?",
         ]
     text = " ".join(p.text.lower() for p in report.paragraphs)
-    qs = ["What were the inspection judgements?"]
+    qs = ["Summarise the report", "What were the inspection judgements?"]
     if "child protection plan" in text:
         qs.append("How many children were on a child protection plan?")
     if "private fostering" in text:

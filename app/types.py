@@ -54,6 +54,11 @@ class Related:
     text: str
 
 
+def related_for(p) -> Related:
+    """A paragraph (an ingest Paragraph) listed as retrieved or related."""
+    return Related(p.report_id, p.id, p.number, p.section_path, p.text)
+
+
 @dataclass
 class Answer:
     question: str

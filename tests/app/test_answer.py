@@ -260,3 +260,14 @@ def test_a_sentence_that_lost_its_beginning_is_shown_with_an_ellipsis():
     assert lost.shown == "… young people through the AREC sub-group."
     assert whole.shown == "The board has an AREC sub-group. …"
     assert Answer("q", sentences=[lost]).text == "… young people through the AREC sub-group. [1]"
+
+
+def test_a_paragraph_or_recommendation_that_does_not_exist_is_named_as_such(full_index):
+    para = answer("What does paragraph 500 say?", scope=TH17, index=full_index)
+    assert para.refusal_reason.startswith(
+        "Tower Hamlets 2017 has no paragraph 500: its numbered paragraphs run from 1 to 11"
+    )
+    rec = answer("What is recommendation 99?", scope=TH17, index=full_index)
+    assert rec.refusal_reason == (
+        "Tower Hamlets 2017 makes 15 recommendations, so there is no recommendation 99."
+    )

@@ -1,4 +1,5 @@
-"""Questions that carry a grade: "Why was X judged Y?", "Which councils were judged Y?"."""
+"""Answers built on verdicts: why-questions that assume a grade, "which councils were judged
+Y?", and summaries of a report."""
 
 from app import answer
 from app.judgement_answers import stated_grade
@@ -58,3 +59,27 @@ def test_which_councils_had_a_grade_lists_only_those(full_index):
     none = answer("Which councils were judged outstanding for the LSCB?", index=full_index)
     assert none.refused
     assert "judged outstanding" in none.refusal_reason
+
+
+def test_a_summary_is_the_overall_grade_and_the_summary_opening(full_index):
+    a = answer("Summarise the report", scope=["tower-hamlets-2017"], index=full_index)
+    assert not a.refused
+    assert a.sentences[0].text == "Inspectors judged overall effectiveness inadequate."
+    assert a.sentences[1].text.startswith("There are widespread and serious failures")
+    assert [c.section for c in a.citations] == ["Report details", "Executive summary"]
+
+
+def test_the_2014_template_is_summarised_from_its_list_of_reasons(full_index):
+    a = answer("What were the key findings?", scope=["newham-2014"], index=full_index)
+    assert not a.refused
+    assert "require improvement" in a.sentences[0].text
+    assert all("Summary of findings" in c.section for c in a.citations)
+
+
+def test_a_topic_question_is_not_taken_for_a_summary(full_index):
+    a = answer(
+        "What did inspectors find about private fostering?",
+        scope=["tower-hamlets-2017"],
+        index=full_index,
+    )
+    assert "private fostering" in a.text

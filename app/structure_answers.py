@@ -1,0 +1,111 @@
+"""Questions answered from the report's structure: a paragraph by its number, a
+recommendation by its place, and the list of recommendations."""
+
+from __future__ import annotations
+
+import re
+
+from ingest import Report
+
+from .types import Answer, AnswerSentence, citation_for, related_for
+
+ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth".split(),
+        start=1,
+    )
+}
+PARAGRAPH_REF = re.compile(r"(?:\bparagraph|\bpara\.?|¶)\s*(\d{1,3})\b", re.I)
+RECOMMENDATION_REF = re.compile(
+    r"\brecommendation\s+(?:number\s+|no\.?\s*)?(\d{1,2})\b|"
+    r"\b(" + "|".join(ORDINALS) + r"|last)\s+recommendation\b",
+    re.I,
+)
+
+
+def numbered_paragraph(query: str, reports: list[Report]):
+    """'What does paragraph 23 say?', 'recommendation 3', 'the first recommendation'."""
+    if len(reports) != 1 or reports[0] is None:
+        return None
+    report = reports[0]
+    m = PARAGRAPH_REF.search(query)
+    if m:
+        return next((p for p in report.paragraphs if p.number == int(m.group(1))), None)
+    m = RECOMMENDATION_REF.search(query)
+    if not m:
+        return None
+    recs = [p for p in report.paragraphs if p.kind == "recommendation" and not of_board(p)]
+    if m.group(1):
+        n = int(m.group(1))
+        numbered = next((p for p in recs if p.number == n), None)
+        return numbered or (recs[n - 1] if 0 < n <= len(recs) else None)
+    word = m.group(2).lower()
+    if word == "last":
+        return recs[-1] if recs else None
+    n = ORDINALS[word]
+    return recs[n - 1] if n <= len(recs) else None
+
+
+def missing_number(query: str, report: Report) -> str | None:
+    """Why a paragraph or recommendation asked for by number cannot be shown, or None when
+    the question asks for none: 'Tower Hamlets 2017 has no paragraph 500: …'."""
+    name = report.display_name()
+    m = PARAGRAPH_REF.search(query)
+    if m:
+        numbers = [p.number for p in report.paragraphs if p.number is not None]
+        if not numbers:
+            return f"{name} does not number its paragraphs."
+        return (
+            f"{name} has no paragraph {m.group(1)}: its numbered paragraphs run from "
+            f"{min(numbers)} to {max(numbers)}."
+        )
+    m = RECOMMENDATION_REF.search(query)
+    if m:
+        count = sum(p.kind == "recommendation" and not of_board(p) for p in report.paragraphs)
+        asked = m.group(1) or m.group(2).lower()
+        return f"{name} makes {count} recommendations, so there is no recommendation {asked}."
+    return None
+
+
+LIST_OF_RECOMMENDATIONS = re.compile(
+    r"\bwhat (?:are|were) (?:the |its |their )?(?:main |key )?recommendations\b|"
+    r"\bwhat (?:needs?|has) to (?:improve|change)\b|\blist (?:the |all )?recommendations\b|"
+    r"\bwhat (?:did|does) (?:the )?(?:report|ofsted|inspectors) recommend\??$",
+    re.I,
+)
+MAX_LISTED = 6
+
+
+def recommendation_list(query: str, reports: list[Report]) -> list:
+    """'What were the recommendations?', 'What needs to improve?': the report's own list."""
+    if len(reports) != 1 or reports[0] is None or not LIST_OF_RECOMMENDATIONS.search(query):
+        return []
+    board = re.search(r"\b(lscb|board|safeguarding children)\b", query, re.I)
+    recs = [p for p in reports[0].paragraphs if p.kind == "recommendation"]
+    board_recs = [p for p in recs if of_board(p)]
+    chosen = board_recs if board and board_recs else [p for p in recs if p not in board_recs]
+    return chosen[:MAX_LISTED]
+
+
+def of_board(paragraph) -> bool:
+    """Whether a paragraph is in the Safeguarding Children Board's part of a SIF report, whose
+    recommendations are its own and unnumbered."""
+    return any("Safeguarding" in s for s in paragraph.section)
+
+
+def answer_list(result: Answer, paragraphs) -> None:
+    for marker, p in enumerate(paragraphs, start=1):
+        first = p.sentence_texts()[0] if p.sentences else p.text
+        result.citations.append(citation_for(marker, p, first))
+        result.sentences.append(AnswerSentence(first, [marker]))
+    result.retrieved = [related_for(p) for p in paragraphs[:5]]
+
+
+def answer_paragraph(result: Answer, paragraph) -> None:
+    result.citations.append(citation_for(1, paragraph, paragraph.text))
+    for sentence in paragraph.sentence_texts():
+        result.sentences.append(AnswerSentence(sentence, [1]))
+    result.retrieved = [related_for(paragraph)]

@@ -1,0 +1,132 @@
+"""Answers built on a report's verdicts.
+
+- "Why was X judged Y?": if the report graded the area otherwise, the answer says so first,
+  cited. If the grade is right but no sentence found by search explains it, the area's own
+  section does: its opening (the SIF's area summary, the ILACS area's first findings) is
+  where inspectors say why.
+- "Summarise the report", "What were the main findings?": the overall grade and the opening
+  of the executive summary (SIF) or overall effectiveness section (ILACS).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest import Judgement, Paragraph, Report
+
+from . import judgement_answers as ja
+from .types import Answer, AnswerSentence, citation_for
+
+EXPLAINING_SENTENCES = 2
+SUMMARY_SENTENCES = 3
+# Asks for the report's gist rather than about a topic in it.
+SUMMARY_QUESTION = re.compile(
+    r"^\W*(please\s+)?(summari[sz]e|give me (a|an) (summary|overview)|overview)\b|"
+    r"\b(main|key|overall|headline) (findings|messages|conclusions)\b|"
+    r"^\W*what did (the )?(inspection|inspectors|ofsted|report) (find|conclude|say)\W*$|"
+    r"\b(summary|overview) of (the|this) (report|inspection)\b",
+    re.I,
+)
+
+
+def answer_why_graded(result: Answer, query: str, report: Report) -> None:
+    stated = ja.stated_grade(query)
+    actual = {j.area: j for j in report.judgements}.get(stated[0]) if stated else None
+    if actual is None:
+        return
+    evidence = ja.evidence_paragraph(report, actual.area, actual.evidence, actual.grade)
+    if evidence is None:
+        return
+    if actual.grade != stated[1]:
+        _correct(result, report, actual, stated[1], evidence)
+    elif result.refused:
+        _explain(result, report, actual, evidence)
+
+
+def _judged(report: Report, j: Judgement) -> str:
+    title = ja.area_title(j.area, report.framework)
+    return f"Inspectors judged {title} {ja.verdict(j.grade).removeprefix('judged ')}"
+
+
+def _quote(j: Judgement, p: Paragraph) -> str:
+    return j.evidence if j.evidence.lower() in p.text.lower() else p.sentence_texts()[0]
+
+
+def _correct(result: Answer, report: Report, j: Judgement, stated: str, p: Paragraph) -> None:
+    for c in result.citations:
+        c.marker += 1
+    for s in result.sentences:
+        s.markers = [m + 1 for m in s.markers]
+    result.citations.insert(0, citation_for(1, p, _quote(j, p)))
+    result.sentences.insert(0, AnswerSentence(f"{_judged(report, j)}, not {stated.lower()}.", [1]))
+    _unrefuse(result)
+
+
+def is_summary_question(question: str) -> bool:
+    return bool(SUMMARY_QUESTION.search(question))
+
+
+def answer_summary(result: Answer, reports: list[Report]) -> None:
+    """Each report's overall grade and the opening of its summary; one sentence of it each
+    when several reports are in scope."""
+    result.citations, result.sentences = [], []
+    for report in reports:
+        overall = next((j for j in report.judgements if j.area == "overall"), None)
+        evidence = (
+            ja.evidence_paragraph(report, "overall", overall.evidence, overall.grade)
+            if overall
+            else None
+        )
+        if overall is None or evidence is None:
+            continue
+        lead = f"{report.display_name()}: " if len(reports) > 1 else ""
+        count = SUMMARY_SENTENCES if len(reports) == 1 else 1
+        _explain(result, report, overall, evidence, count, lead)
+    if not result.sentences:
+        result.refused = True
+        result.refusal_reason = "The reports in scope have no overall judgement to summarise."
+
+
+def _explain(
+    result: Answer,
+    report: Report,
+    j: Judgement,
+    evidence: Paragraph,
+    count: int = EXPLAINING_SENTENCES,
+    lead: str = "",
+) -> None:
+    """Adds to `result` the grade, cited, and the first `count` sentences of the area's
+    section that do more than restate it; `lead` names the report when there are several."""
+    graded, top = ja.area_paragraphs(report, j.area)
+    states_grade = re.compile(rf"\b{re.escape(j.grade.lower())}\b", re.I)
+    reasons = [
+        (p, s)
+        for p in (graded or top or _after(report, evidence))
+        for s in p.sentence_texts()
+        if not states_grade.search(s) and len(s.split()) >= 6
+    ][:count]
+    if not reasons:
+        return
+    marker = len(result.citations) + 1
+    result.citations.append(citation_for(marker, evidence, _quote(j, evidence)))
+    result.sentences.append(AnswerSentence(f"{lead}{_judged(report, j)}.", [marker]))
+    for p, sentence in reasons:
+        cited = next((c for c in result.citations if c.paragraph_id == p.id), None)
+        if cited is None:
+            cited = citation_for(len(result.citations) + 1, p, sentence)
+            result.citations.append(cited)
+        elif sentence not in cited.quote:
+            cited.quote = f"{cited.quote} {sentence}"
+        result.sentences.append(AnswerSentence(sentence, [cited.marker]))
+    _unrefuse(result)
+
+
+def _after(report: Report, evidence: Paragraph) -> list[Paragraph]:
+    """The paragraphs after a grade statement in its section: the SIF 2014's "Children's
+    services in Newham requires improvement because:" and its list of reasons."""
+    i = report.paragraphs.index(evidence)
+    return [p for p in report.paragraphs[i + 1 :] if p.section[0] == evidence.section[0]]
+
+
+def _unrefuse(result: Answer) -> None:
+    result.refused, result.refusal_reason, result.related = False, "", []
