@@ -53,13 +53,36 @@ def _quote(j: Judgement, p: Paragraph) -> str:
 
 
 def _correct(result: Answer, report: Report, j: Judgement, stated: str, p: Paragraph) -> None:
-    for c in result.citations:
-        c.marker += 1
-    for s in result.sentences:
-        s.markers = [m + 1 for m in s.markers]
-    result.citations.insert(0, citation_for(1, p, _quote(j, p)))
-    result.sentences.insert(0, AnswerSentence(f"{_judged(report, j)}, not {stated.lower()}.", [1]))
+    correction = citation_for(0, p, _quote(j, p))
+    result.citations.insert(0, correction)
+    result.sentences.insert(0, AnswerSentence(f"{_judged(report, j)}, not {stated.lower()}.", [0]))
+    _renumber(result)
     _unrefuse(result)
+
+
+def _renumber(result: Answer) -> None:
+    """Markers 1, 2, … in reading order, one per paragraph: the correction may cite the
+    paragraph the answer already cites (Croydon 2017's care leavers, ¶81)."""
+    by_marker = {c.marker: c for c in result.citations}
+    merged: dict[str, object] = {}
+    new_marker: dict[int, int] = {}
+    for c in result.citations:
+        first = merged.setdefault(c.paragraph_id, c)
+        if first is not c and c.quote not in first.quote:
+            first.quote = f"{first.quote} {c.quote}"
+    order: list[str] = []
+    for s in result.sentences:
+        for m in s.markers:
+            pid = by_marker[m].paragraph_id
+            if pid not in order:
+                order.append(pid)
+    for c in result.citations:
+        new_marker[c.marker] = order.index(c.paragraph_id) + 1
+    for s in result.sentences:
+        s.markers = list(dict.fromkeys(new_marker[m] for m in s.markers))
+    result.citations = [merged[pid] for pid in order]
+    for i, c in enumerate(result.citations, start=1):
+        c.marker = i
 
 
 def is_summary_question(question: str) -> bool:

@@ -83,3 +83,15 @@ def test_a_topic_question_is_not_taken_for_a_summary(full_index):
         index=full_index,
     )
     assert "private fostering" in a.text
+
+
+def test_a_correction_citing_a_paragraph_the_answer_cites_shares_its_marker(full_index):
+    a = answer(
+        "Why were services for care leavers inadequate in Croydon in 2017?",
+        scope=["croydon-2017"],
+        index=full_index,
+    )
+    ids = [c.paragraph_id for c in a.citations]
+    assert len(ids) == len(set(ids)), ids
+    assert [c.marker for c in a.citations] == list(range(1, len(ids) + 1))
+    assert {m for s in a.sentences for m in s.markers} == {c.marker for c in a.citations}
