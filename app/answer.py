@@ -26,6 +26,8 @@ from .scope import detect_scope
 from .structure_answers import (
     answer_list,
     answer_paragraph,
+    answer_team,
+    inspection_team,
     missing_number,
     numbered_paragraph,
     recommendation_list,
@@ -82,8 +84,11 @@ def answer(
     lookup = numbered_paragraph(query, reports)
     listed = recommendation_list(query, reports)
     missing = missing_number(query, reports[0]) if len(reports) == 1 and not lookup else None
+    team = inspection_team(query, reports)
     if lookup is not None:
         answer_paragraph(result, lookup)
+    elif team:
+        answer_team(result, team)
     elif missing:
         _refuse(result, missing)
     elif listed:

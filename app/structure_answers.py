@@ -109,3 +109,34 @@ def answer_paragraph(result: Answer, paragraph) -> None:
     for sentence in paragraph.sentence_texts():
         result.sentences.append(AnswerSentence(sentence, [1]))
     result.retrieved = [related_for(paragraph)]
+
+
+INSPECTION_TEAM = re.compile(
+    r"\bwho (?:were|are|was) (?:the )?inspectors\b|\binspection team\b|\bwho inspected\b|"
+    r"\b(?:which|what) inspectors\b|\bteam inspectors\b",
+    re.I,
+)
+LEAD_INSPECTOR = re.compile(r"\blead inspector\s*:", re.I)
+
+
+def inspection_team(query: str, reports: list[Report]) -> list[tuple[Report, object, str]]:
+    """'Who were the inspectors?': the SIF's inspection-team list, or the lead inspector the
+    ILACS cover names (it prints no team), as (report, paragraph, sentence) per report."""
+    if not INSPECTION_TEAM.search(query):
+        return []
+    found = []
+    for report in reports:
+        named = [p for p in report.paragraphs if LEAD_INSPECTOR.search(p.text)]
+        named.sort(key=lambda p: p.section[-1] != "The inspection team")
+        if named:
+            sentence = next(s for s in named[0].sentence_texts() if LEAD_INSPECTOR.search(s))
+            found.append((report, named[0], sentence))
+    return found
+
+
+def answer_team(result: Answer, found: list[tuple[Report, object, str]]) -> None:
+    for marker, (report, paragraph, sentence) in enumerate(found, start=1):
+        result.citations.append(citation_for(marker, paragraph, sentence))
+        lead = f"{report.display_name()}: " if len(found) > 1 else ""
+        result.sentences.append(AnswerSentence(f"{lead}{sentence}", [marker]))
+    result.retrieved = [related_for(p) for _r, p, _s in found[:5]]

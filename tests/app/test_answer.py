@@ -271,3 +271,12 @@ def test_a_paragraph_or_recommendation_that_does_not_exist_is_named_as_such(full
     assert rec.refusal_reason == (
         "Tower Hamlets 2017 makes 15 recommendations, so there is no recommendation 99."
     )
+
+
+def test_who_the_inspectors_were_comes_from_the_team_list(full_index):
+    sif = answer("Who were the inspectors?", scope=TH17, index=full_index)
+    assert sif.sentences[0].text.startswith("Lead inspector: Brenda McLaughlin")
+    assert "Team inspectors:" in sif.text
+    assert sif.citations[0].section.endswith("The inspection team")
+    ilacs = answer("Who inspected Croydon in 2020?", index=full_index)
+    assert ilacs.text == "Lead inspector: Tara Geere, Her Majesty's Inspector. [1]"
