@@ -83,13 +83,12 @@ def answer(
     reports = [index.report(r) for r in result.scope]
     lookup = numbered_paragraph(query, reports)
     listed = recommendation_list(query, reports)
-    missing = missing_number(query, reports[0]) if len(reports) == 1 and not lookup else None
     team = inspection_team(query, reports)
     if lookup is not None:
         answer_paragraph(result, lookup)
     elif team:
         answer_team(result, team)
-    elif missing:
+    elif len(reports) == 1 and (missing := missing_number(query, reports[0])):
         _refuse(result, missing)
     elif listed:
         answer_list(result, listed)
@@ -207,7 +206,6 @@ def _answer_extractive(
         if generative.compose(result, query, qvec, hits[:5], index, llm):
             return
         result.mode = "extractive (fallback)"
-    markers: dict[str, int] = {}
     chosen = select(scored, recommendations=asks_for_recommendations)
     for i, s in enumerate(chosen):
         pid = s.hit.paragraph.id
@@ -215,13 +213,8 @@ def _answer_extractive(
         followed = i + 1 < len(chosen) and chosen[i + 1].hit.paragraph.id == pid
         imperative = s.hit.paragraph.kind == "recommendation"
         text = s.text if followed else trim_to_clause(s.text, query, imperative)
-        if pid not in markers:
-            markers[pid] = len(markers) + 1
-            result.citations.append(citation_for(markers[pid], s.hit.paragraph, text))
-        elif text not in result.citations[markers[pid] - 1].quote:
-            cit = result.citations[markers[pid] - 1]
-            cit.quote = f"{cit.quote} {text}"
-        result.sentences.append(AnswerSentence(text, [markers[pid]], trimmed=text != s.text))
+        marker = result.cite(s.hit.paragraph, text)
+        result.sentences.append(AnswerSentence(text, [marker], trimmed=text != s.text))
 
 
 def _configured_llm(result: Answer, index: ReportIndex):
@@ -252,10 +245,7 @@ def _answer_grades(result: Answer, query: str, reports: list[Report], index) -> 
             p = ja.evidence_paragraph(report, j.area, j.evidence, j.grade)
             marker = len(result.citations) + 1
             if p is not None:
-                quote = (
-                    j.evidence if j.evidence.lower() in p.text.lower() else p.sentence_texts()[0]
-                )
-                result.citations.append(citation_for(marker, p, quote))
+                result.citations.append(citation_for(marker, p, ja.grade_quote(j, p)))
             title = ja.area_title(j.area, report.framework)
             verdict = ja.verdict(j.grade)
             text = (

@@ -144,8 +144,7 @@ def reports(index_dir: Path | None = IndexDir):
     for header in AREA_HEADERS.values():
         table.add_column(header, justify="center", no_wrap=True, min_width=len(header))
     for r in index.reports():
-        grades = {j.area: j.grade for j in r.judgements}
-        short = [GRADE_SHORT.get(grades.get(area, ""), "–") for area in AREA_HEADERS]
+        short = [GRADE_SHORT.get(r.grade(area), "–") for area in AREA_HEADERS]
         table.add_row(r.id, r.framework, *short)
     out.print(table)
     out.print(

@@ -9,7 +9,7 @@ import numpy as np
 from index import Hit, ReportIndex
 
 from .llm import REFUSAL, best_quote, build_prompt, grounded, parse_markers
-from .types import Answer, AnswerSentence, Citation
+from .types import Answer, AnswerSentence, citation_for
 
 
 def compose(
@@ -58,18 +58,7 @@ def compose(
             if m not in renumber:
                 renumber[m] = len(renumber) + 1
                 p = paragraphs[m - 1]
-                result.citations.append(
-                    Citation(
-                        renumber[m],
-                        p.report_id,
-                        p.id,
-                        p.number,
-                        p.section_path,
-                        p.page,
-                        p.text,
-                        quote,
-                    )
-                )
+                result.citations.append(citation_for(renumber[m], p, quote))
             new_markers.append(renumber[m])
         result.sentences.append(AnswerSentence(text_, new_markers))
     if dropped:

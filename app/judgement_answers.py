@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingest import Paragraph, Report
+from ingest import Judgement, Paragraph, Report
 
 AREA_WORDS = [
     ("adoption", r"adoption"),
@@ -74,7 +74,7 @@ def stated_grade(question: str) -> tuple[str, str] | None:
     """(area, grade) a question takes as given: 'Why were services for care leavers
     inadequate?' -> ('care_leavers', 'Inadequate'). One area and one grade, not negated."""
     areas = areas_named(question)
-    grades = [g for g, pattern in GRADE_WORDS if re.search(rf"\b(?:{pattern})\b", question, re.I)]
+    grades = _grades_named(question)
     if len(areas) != 1 or len(grades) != 1 or NEGATION.search(question):
         return None
     return areas[0], grades[0]
@@ -86,8 +86,12 @@ def grade_wanted(question: str) -> str | None:
         r"\b(which|what) (councils?|reports?|authorit(y|ies)|areas?)\b|\bwho\b", question, re.I
     ):
         return None
-    grades = [g for g, pattern in GRADE_WORDS if re.search(rf"\b(?:{pattern})\b", question, re.I)]
+    grades = _grades_named(question)
     return grades[0] if len(grades) == 1 else None
+
+
+def _grades_named(question: str) -> list[str]:
+    return [g for g, pattern in GRADE_WORDS if re.search(rf"\b(?:{pattern})\b", question, re.I)]
 
 
 AREA_SECTIONS = {
@@ -129,6 +133,12 @@ def evidence_paragraph(report: Report, area: str, evidence: str, grade: str) -> 
     )
     stating = [p for p in top if verdict.search(p.text)]
     return (stating or top or [None])[0]
+
+
+def grade_quote(j: Judgement, p: Paragraph) -> str:
+    """What to highlight in the paragraph citing a grade: the grade statement if the paragraph
+    has it, else its first sentence."""
+    return j.evidence if j.evidence.lower() in p.text.lower() else p.sentence_texts()[0]
 
 
 def _plain(text: str) -> str:

@@ -37,7 +37,7 @@ def numbered_paragraph(query: str, reports: list[Report]):
     m = RECOMMENDATION_REF.search(query)
     if not m:
         return None
-    recs = [p for p in report.paragraphs if p.kind == "recommendation" and not of_board(p)]
+    recs = _recommendations(report)
     if m.group(1):
         n = int(m.group(1))
         numbered = next((p for p in recs if p.number == n), None)
@@ -64,7 +64,7 @@ def missing_number(query: str, report: Report) -> str | None:
         )
     m = RECOMMENDATION_REF.search(query)
     if m:
-        count = sum(p.kind == "recommendation" and not of_board(p) for p in report.paragraphs)
+        count = len(_recommendations(report))
         asked = m.group(1) or m.group(2).lower()
         return f"{name} makes {count} recommendations, so there is no recommendation {asked}."
     return None
@@ -88,6 +88,11 @@ def recommendation_list(query: str, reports: list[Report]) -> list:
     board_recs = [p for p in recs if of_board(p)]
     chosen = board_recs if board and board_recs else [p for p in recs if p not in board_recs]
     return chosen[:MAX_LISTED]
+
+
+def _recommendations(report: Report) -> list:
+    """The local authority's own recommendations, numbered or in order."""
+    return [p for p in report.paragraphs if p.kind == "recommendation" and not of_board(p)]
 
 
 def of_board(paragraph) -> bool:

@@ -75,6 +75,17 @@ class Answer:
     retrieved: list[Related] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
 
+    def cite(self, paragraph, quote: str) -> int:
+        """The marker of the citation of `paragraph` (an ingest Paragraph), added if it is
+        new; `quote` joins its quote unless already there."""
+        for c in self.citations:
+            if c.paragraph_id == paragraph.id:
+                if quote not in c.quote:
+                    c.quote = f"{c.quote} {quote}"
+                return c.marker
+        self.citations.append(citation_for(len(self.citations) + 1, paragraph, quote))
+        return len(self.citations)
+
     def marked_sentences(self) -> list[tuple[str, list[int]]]:
         """Sentences with the markers to print after each: a run of sentences from one
         paragraph carries its marker once, at the end of the run."""

@@ -31,7 +31,7 @@ SUMMARY_QUESTION = re.compile(
 
 def answer_why_graded(result: Answer, query: str, report: Report) -> None:
     stated = ja.stated_grade(query)
-    actual = {j.area: j for j in report.judgements}.get(stated[0]) if stated else None
+    actual = report.judgement(stated[0]) if stated else None
     if actual is None:
         return
     evidence = ja.evidence_paragraph(report, actual.area, actual.evidence, actual.grade)
@@ -48,12 +48,8 @@ def _judged(report: Report, j: Judgement) -> str:
     return f"Inspectors judged {title} {ja.verdict(j.grade).removeprefix('judged ')}"
 
 
-def _quote(j: Judgement, p: Paragraph) -> str:
-    return j.evidence if j.evidence.lower() in p.text.lower() else p.sentence_texts()[0]
-
-
 def _correct(result: Answer, report: Report, j: Judgement, stated: str, p: Paragraph) -> None:
-    correction = citation_for(0, p, _quote(j, p))
+    correction = citation_for(0, p, ja.grade_quote(j, p))
     result.citations.insert(0, correction)
     result.sentences.insert(0, AnswerSentence(f"{_judged(report, j)}, not {stated.lower()}.", [0]))
     _renumber(result)
@@ -94,7 +90,7 @@ def answer_summary(result: Answer, reports: list[Report]) -> None:
     when several reports are in scope."""
     result.citations, result.sentences = [], []
     for report in reports:
-        overall = next((j for j in report.judgements if j.area == "overall"), None)
+        overall = report.judgement("overall")
         evidence = (
             ja.evidence_paragraph(report, "overall", overall.evidence, overall.grade)
             if overall
@@ -130,17 +126,10 @@ def _explain(
     ][:count]
     if not reasons:
         return
-    marker = len(result.citations) + 1
-    result.citations.append(citation_for(marker, evidence, _quote(j, evidence)))
+    marker = result.cite(evidence, ja.grade_quote(j, evidence))
     result.sentences.append(AnswerSentence(f"{lead}{_judged(report, j)}.", [marker]))
     for p, sentence in reasons:
-        cited = next((c for c in result.citations if c.paragraph_id == p.id), None)
-        if cited is None:
-            cited = citation_for(len(result.citations) + 1, p, sentence)
-            result.citations.append(cited)
-        elif sentence not in cited.quote:
-            cited.quote = f"{cited.quote} {sentence}"
-        result.sentences.append(AnswerSentence(sentence, [cited.marker]))
+        result.sentences.append(AnswerSentence(sentence, [result.cite(p, sentence)]))
     _unrefuse(result)
 
 

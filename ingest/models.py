@@ -81,8 +81,12 @@ class Report:
             seen.setdefault(p.section, None)
         return list(seen)
 
+    def judgement(self, area: str) -> Judgement | None:
+        return next((j for j in self.judgements if j.area == area), None)
+
     def grade(self, area: str) -> str | None:
-        return next((j.grade for j in self.judgements if j.area == area), None)
+        j = self.judgement(area)
+        return j.grade if j else None
 
     def display_name(self) -> str:
         return f"{self.council} {self.year}" if self.year else self.council

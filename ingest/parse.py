@@ -51,7 +51,7 @@ def parse_report(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Report
         ),
     )
     raws = to_paragraphs(blocks, recover_numbers=kind == "text")
-    overall = next((j for j in report.judgements if j.area == "overall"), None)
+    overall = report.judgement("overall")
     headline = overall.evidence if overall and HEADLINE.match(overall.evidence) else ""
     details = _cover_details(cover, report.title, headline)
     if details:
