@@ -72,6 +72,8 @@ def _council(cover: list[str], everything: list[str]) -> str:
 
 def _tidy_council(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" ,.")
+    # "Inspection of Kent County Council" (2022 on): the cover's first line names the council.
+    name = re.sub(r"^inspection of ", "", name, flags=re.I)
     name = re.sub(
         r"^(the )?(london borough|royal borough|city|borough|county) of ", "", name, flags=re.I
     )
