@@ -309,24 +309,57 @@ if __name__ == "__main__":
 
 @cli.command("eval")
 def run_eval_cmd(
-    gold: list[Path] = typer.Option(None, "--gold", help="Gold JSONL file(s); default: all."),
-    corpus: Path | None = typer.Option(None, help="Build a temporary index from this folder."),
+    suite: list[str] = typer.Option(
+        None,
+        "--suite",
+        help="Gold suite(s), side by side: shipped (default), cross, dev, test, fresh.",
+    ),
+    gold: list[Path] = typer.Option(None, "--gold", help="Score these gold JSONL file(s) instead."),
+    corpus: Path | None = typer.Option(
+        None,
+        help="Folder of reports: with --gold, score on a cached index of it; for the dev, "
+        "test and fresh suites, where their reports are (default ../shared/corpus/scale).",
+    ),
     baselines: bool = typer.Option(False, "--baselines", help="Score the baselines too."),
     json_out: Path | None = typer.Option(None, "--json", help="Write results as JSON."),
     markdown_out: Path | None = typer.Option(None, "--markdown", help="Write a Markdown report."),
     index_dir: Path | None = IndexDir,
 ):
-    """Score answers against the gold sets."""
-    import tempfile
-
+    """Score answers against the gold sets; several suites are shown side by side."""
+    from evals.cache import cached_index
     from evals.cli_support import evaluate
+    from evals.runner import EmptyIndexError
+    from evals.suites import SUITES, default_corpus
 
-    with tempfile.TemporaryDirectory(prefix="ofsted-qa-eval-") as tmp:
-        target = Path(tmp) if corpus else index_dir
-        index = _open_index(target)
-        if corpus:
-            summary = index.ingest([corpus])
-            for line in summary.errors:
-                err.print(f"[red]error:[/] {line}")
-        result = evaluate(index, gold or None, corpus, baselines, json_out, markdown_out)
+    suites = suite or ["shipped"]
+    unknown = [s for s in suites if s not in SUITES]
+    if unknown:
+        err.print(f"[red]error:[/] unknown suite {unknown[0]!r} (expected {', '.join(SUITES)})")
+        raise typer.Exit(2)
+    if corpus is not None and not corpus.is_dir():
+        err.print(f"[red]error:[/] {corpus}: no such folder")
+        raise typer.Exit(2)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=err) as bar:
+        task = bar.add_task("evaluating", total=None)
+        say = lambda msg: bar.update(task, description=f"indexing the eval corpus: {msg}")  # noqa: E731
+        try:
+            if gold and corpus:
+                files = sorted(p for p in corpus.iterdir() if p.suffix.lower() in (".pdf", ".txt"))
+                index = cached_index(files, progress=say)
+            else:
+                index = _open_index(index_dir)
+            result = evaluate(
+                index,
+                suites,
+                corpus or default_corpus(),
+                gold or None,
+                baselines,
+                json_out,
+                markdown_out,
+                progress=say,
+            )
+        except (EmptyIndexError, FileNotFoundError, RuntimeError) as exc:
+            bar.stop()
+            err.print(f"[red]error:[/] {exc}")
+            raise typer.Exit(2) from None
     out.print(result)

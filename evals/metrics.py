@@ -18,6 +18,7 @@ METRIC_KEYS = (
     "false_refusal",
     "latency_p50_ms",
     "latency_p95_ms",
+    "warmup_ms",
 )
 
 
@@ -30,8 +31,11 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def key_facts_ok(answer_text: str, groups: list[list[str]]) -> bool:
+def key_facts_ok(answer_text: str, groups: list[list[str]], forbid: list[str] = ()) -> bool:
+    """Every group has an alias in the answer, and no forbidden string is in it."""
     norm = normalise(answer_text)
+    if any(normalise(f) in norm for f in forbid):
+        return False
     return all(any(normalise(alias) in norm for alias in group) for group in groups)
 
 

@@ -29,7 +29,7 @@ def run_question(q: GoldQuestion, index: ReportIndex) -> dict:
         "unanswerable": q.unanswerable,
         "tags": q.tags,
         "has_evidence": bool(q.evidence),
-        "key_facts": key_facts_ok(a.text, q.answers) and not a.refused,
+        "key_facts": key_facts_ok(a.text, q.answers, q.forbid) and not a.refused,
         "gold_rank": first_gold_rank([is_gold(p.text, q.evidence) for p in retrieved]),
         "citation_flags": [is_gold(c.paragraph_text, q.evidence) for c in a.citations],
         "citations": [
@@ -49,14 +49,31 @@ def run_question(q: GoldQuestion, index: ReportIndex) -> dict:
 
 
 def run_eval(gold_files: list[Path], index: ReportIndex) -> tuple[dict, list[dict]]:
+    if index.is_empty():
+        raise EmptyIndexError(
+            f"the index at {index.settings.index_dir} has no reports: run "
+            "`ofsted-qa ingest data/reports` first, or pass --corpus DIR"
+        )
     questions = [q for f in gold_files for q in load_gold(f)]
+    # The first call loads the model and fills caches: timed on its own, not in the percentiles.
+    warmup = run_question(questions[0], index)["latency_ms"] if questions else 0.0
     records = [run_question(q, index) for q in questions]
-    return summarise(records), records
+    metrics = summarise(records)
+    metrics["warmup_ms"] = warmup
+    return metrics, records
+
+
+class EmptyIndexError(Exception):
+    """The eval was asked to score an index with no reports in it."""
 
 
 def by_tag(records: list[dict]) -> dict[str, dict]:
     tags = sorted({t for r in records for t in r["tags"]})
-    return {t: summarise([r for r in records if t in r["tags"]]) for t in tags}
+    out = {}
+    for t in tags:
+        tagged = [r for r in records if t in r["tags"]]
+        out[t] = {**summarise(tagged), "n": len(tagged)}
+    return out
 
 
 def failures(records: list[dict]) -> list[dict]:
