@@ -10,11 +10,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .headings import Heading, canonical_grade, is_grade_line, match_heading
+from .headings import TRAILING_GRADE, Heading, canonical_grade, is_grade_line, match_heading
 from .read import Line
 
-NUMBERED = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
-BULLET = re.compile(r"^(?:\s+|\s*[\uf0b7\uf06e\uf02d\u25fc\u25aa\u2022\u25cf\u2013-]\s*)(?=\S)")
+# "12. Text"; "114.The" where the extraction lost the space before a capital.
+NUMBERED = re.compile(r"^(\d{1,3})\.(?:\s+|(?=[A-Z]))(\S.*)$")
+# A paragraph number the extraction joined to the end of the line before: "… at the time. 114.
+# The board …". Only the number expected next is split off (see _split_glued_number).
+GLUED_NUMBER = re.compile(r"(?<=[.!?:;)'\"\u2019\u201d]) +(\d{1,3})\.\s+(?=[A-Z\u2018\u201c'\"(])")
+# A soft hyphen (U+00AD) serves as the sub-bullet glyph in some 2016 reports.
+BULLET = re.compile(
+    r"^(?:\s+|\s*[\uf0b7\uf06e\uf02d\u25fc\u25aa\u2022\u25cf\u00ad\u2013-]\s*)(?=\S)"
+)
+DASH_START = re.compile(r"^\s*[\u2013-]\s")
 SENTENCE_END = re.compile(r"""[.!?;:]['")\]]*\s*$""")
 COVER_END = re.compile(r"^(executive summary|contents|overall effectiveness\b.*)$", re.I)
 BOILERPLATE_START = re.compile(
@@ -51,8 +59,8 @@ class Block:
 # "The Local Safeguarding Children Board is inadequate" printed under the LSCB heading is the
 # grade of that section, like a bare grade line, not a paragraph of findings.
 GRADE_STATEMENT = re.compile(
-    r"^[A-Z][\w ,'\u2019()-]{3,90}? (?:is|are) (outstanding|good|inadequate|"
-    r"requires? improvement(?: to be good)?)$",
+    r"^[A-Z][\w ,'\u2019()-]{3,90}? (?:(?:is|are) (?=\w)|(?=requires? improvement))"
+    r"(outstanding|good|inadequate|requires? improvement(?: to be good)?)\.?$",
     re.I,
 )
 
@@ -79,6 +87,9 @@ def join_lines(lines: list[str]) -> str:
     return re.sub(r"\s+", " ", out).strip()
 
 
+GRADE_TABLE = re.compile(r"^judgement\s+grade$", re.I)
+
+
 def split_cover(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """Separate the cover (title, dates, judgement table) from the body."""
     for i, line in enumerate(lines[:150]):
@@ -87,7 +98,25 @@ def split_cover(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             # ILACS: the table's last row 'Overall effectiveness <grade>' belongs to the cover.
             cut = i + 1 if text.lower().startswith("overall effectiveness") else i
             return lines[:cut], lines[cut:]
+    for i, line in enumerate(lines[:60]):
+        if GRADE_TABLE.match(line.text.strip()):
+            # ILACS from 2026 has no overall grade: the cover ends with the table's last grade.
+            cut = _table_end(lines, i + 1)
+            return lines[:cut], lines[cut:]
     return [], lines
+
+
+def _table_end(lines: list[Line], start: int) -> int:
+    end = start
+    for j in range(start, min(start + 30, len(lines))):
+        text = lines[j].text.strip()
+        if len(text) > 70 or SENTENCE_END.search(text):
+            break
+        if is_grade_line(text) or TRAILING_GRADE.search(text):
+            end = j + 1
+        elif j > start and is_grade_line(f"{lines[j - 1].text.strip()} {text}"):
+            end = j + 1  # "Requires improvement" / "to be good"
+    return end
 
 
 def skip_contents(lines: list[Line]) -> list[Line]:
@@ -178,11 +207,15 @@ class _Builder:
 
 
 def build_blocks(lines: list[Line], kind: str) -> list[Block]:
+    lines = list(lines)
     texts = [ln.text for ln in lines]
     lowercase_words = set(re.findall(r"\b[a-z]+\b", "\n".join(texts)))
     b = _Builder(kind, typical_width(lines), lowercase_words)
+    markers = _line_markers(texts) if kind == "pdf" else set()
     i = 0
     while i < len(lines):
+        if kind == "pdf":
+            _split_glued_number(lines, texts, i, b.next_number)
         line, text = lines[i], texts[i].rstrip()
         stripped = text.strip()
         if not stripped:
@@ -212,10 +245,12 @@ def build_blocks(lines: list[Line], kind: str) -> list[Block]:
             i += heading.lines_used
             continue
         m = NUMBERED.match(stripped)
-        if kind == "pdf" and m and int(m.group(1)) == b.next_number:
+        if kind == "pdf" and m and _takes_number(b, int(m.group(1)), markers):
             b.start("numbered", m.group(2), line.page, int(m.group(1)))
-            b.next_number += 1
-        elif BULLET.match(text):
+            b.next_number = int(m.group(1)) + 1
+        elif kind == "pdf" and _minor_heading(b, texts, i):
+            b.emit(Block("heading", [stripped], line.page, heading=Heading(stripped, 3)))
+        elif BULLET.match(text) and not _dash_runs_on(b, text):
             # Both extractions keep a bullet's leading space (or glyph) and nothing else has one.
             b.start("bullet", BULLET.sub("", text), line.page)
         elif (
@@ -230,3 +265,78 @@ def build_blocks(lines: list[Line], kind: str) -> list[Block]:
         i += 1
     b.flush()
     return b.blocks
+
+
+def _line_markers(texts: list[str]) -> set[int]:
+    """Every paragraph number printed at the start of a line (or glued inside one)."""
+    found = {int(m.group(1)) for t in texts if (m := NUMBERED.match(t.strip()))}
+    found.update(int(m.group(1)) for t in texts for m in GLUED_NUMBER.finditer(t))
+    return found
+
+
+def _takes_number(b: _Builder, n: int, markers: set[int]) -> bool:
+    """The next paragraph number, or one a little past it when the report itself skips the
+    numbers between (Windsor and Maidenhead 2020 has no paragraph 15): the skipped numbers
+    are printed nowhere, and the line starts a paragraph (after a finished sentence)."""
+    if n == b.next_number:
+        return True
+    if not b.next_number < n <= b.next_number + 2:
+        return False
+    if any(k in markers for k in range(b.next_number, n)):
+        return False
+    last = b.current.lines[-1] if b.current and b.current.lines else ""
+    return b.current is None or b.current.kind == "heading" or bool(SENTENCE_END.search(last))
+
+
+def _split_glued_number(lines: list[Line], texts: list[str], i: int, expected: int) -> None:
+    """Split "… at the time. 114. The board …" before the number expected next."""
+    for m in GLUED_NUMBER.finditer(texts[i]):
+        if expected <= int(m.group(1)) <= expected + 2 and texts[i][: m.start()].strip():
+            head, tail = texts[i][: m.start()], texts[i][m.start() :].strip()
+            page = lines[i].page
+            lines[i : i + 1] = [Line(head, page), Line(tail, page)]
+            texts[i : i + 1] = [head, tail]
+            return
+
+
+# A short line between a finished sentence and the next numbered paragraph or bullet is a
+# heading the vocabulary does not know ("Social work practice", "Care Leavers").
+MINOR_HEADING = re.compile(r"^[A-Z][\w'\u2019,()&/ -]{2,60}$")
+# A lead-in ("This local authority is good because") ends on a word no heading ends on.
+LEAD_IN_END = re.compile(
+    r"\b(because|that|which|who|the|of|and|or|to|for|is|are|in|on|with|by|as|a)$", re.I
+)
+
+
+def _minor_heading(b: _Builder, texts: list[str], i: int) -> bool:
+    text = texts[i].strip()
+    if not MINOR_HEADING.match(text) or len(text.split()) > 9 or BULLET.match(texts[i]):
+        return False
+    if LEAD_IN_END.search(text):
+        return False
+    if b.current is not None:
+        if b.current.kind not in ("numbered", "bullet"):
+            return False
+        if not SENTENCE_END.search(b.current.lines[-1]):
+            return False
+    elif not b.blocks or b.blocks[-1].kind != "heading":
+        return False
+    nxt = texts[i + 1].strip() if i + 1 < len(texts) else ""
+    m = NUMBERED.match(nxt)
+    if m:
+        return int(m.group(1)) == b.next_number
+    return bool(
+        re.match(r"^\s*[\uf0b7\uf06e\u25fc\u25aa\u2022\u25cf]", texts[i + 1] if nxt else "")
+    )
+
+
+def _dash_runs_on(b: _Builder, text: str) -> bool:
+    """'… including Multi-Systemic Therapy' / '– Child Abuse and Neglect, and …': a dash that
+    continues an unfinished sentence of a paragraph, not a bullet."""
+    if (
+        not DASH_START.match(text)
+        or b.current is None
+        or b.current.kind not in ("numbered", "text")
+    ):
+        return False
+    return not re.search(r"[.:;!?)]['\u2019\u201d\"]?\s*$", b.current.lines[-1])

@@ -47,11 +47,14 @@ TOP_LEVEL = [
         r"^what needs to improve( in this local authority)?\??$",
         r"^section \d+: .{5,80}$",
         r"^inspection judgements about the (local authority|lscb)$",
-        r"^what the inspection judgements mean.{0,40}$",
+        r"^what the inspection judge?ments mean.{0,40}$",
         r"^information about this local authority$",
         r"^review of the effectiveness of the local safeguarding children board$",
     )
 ]
+# A top section that reviews the LSCB: "Section 2: The effectiveness of the Local Safeguarding
+# Children Board" (SIF 2014-15). Its grade follows as "The effectiveness of the LSCB is …".
+LSCB_SECTION = re.compile(r"^section \d+: .*(local safeguarding children board|lscb)", re.I)
 SUB_LEVEL = [
     re.compile(p, re.I)
     for p in (
@@ -64,12 +67,25 @@ SUB_LEVEL = [
         r"^children looked after in this area$",
         r"^children in care in this area$",
         r"^the inspection team$",
-        r"^(areas for improvement|what does the local authority need to improve\?)$",
+        r"^(areas for improvement:?|what does the (local authority|lscb) need to improve\?)$",
         r"^(summary of findings|the lscb)$",
+        # SIF 2014-15: the summary's parts, the LSCB review's parts, the area facts' last part.
+        r"^summary of key findings$",
+        r"^the local authority(.s strengths| has the following strengths:?)$",
+        r"^progress since the last inspection$",
+        r"^priority and immediate action$",
+        r"^inspection judgement about the lscb$",
+        r"^key strengths and weaknesses of the ([a-z]{0,5}scb|local safeguarding .{5,40})$",
+        r"^other (information about this area|ofsted inspections)$",
     )
 ]
+# A heading that wraps: its first line ends on a word no title ends on ("… of the Local
+# Safeguarding" / "Children Board", "… judgements mean: the local" / "authority").
+WRAPPED_END = re.compile(r"\b(the|of|and|for|in|on|local|safeguarding|children.s)$", re.I)
+# "The graded judgement about adoption performance is that it is good"; the 2014 template
+# spells it "judgment" and drops "that it": "… for adoption performance is inadequate".
 GRADED_SUBSECTION = re.compile(
-    r"^the graded judgement (for|about) (?P<what>.+?) is that it (?P<grade>"
+    r"^the graded judge?ment (for|about) (?P<what>.+?) is (?:that it )?(?P<grade>"
     r"requires improvement(?: to be good)?|is good|is outstanding|is inadequate|"
     r"good|outstanding|inadequate)\.?$",
     re.I,
@@ -82,7 +98,7 @@ LSCB_SUBSECTIONS = re.compile(r"^(executive summary|recommendations)$", re.I)
 @dataclass(frozen=True)
 class Heading:
     title: str
-    level: int  # 1 = top section, 2 = sub-section
+    level: int  # 1 = top section, 2 = sub-section, 3 = a minor heading inside a sub-section
     area: str | None = None  # judgement area this heading introduces
     grade: str | None = None  # grade printed with the heading, if any
     lines_used: int = 1
@@ -115,18 +131,32 @@ def match_heading(lines: list[str], i: int) -> Heading | None:
     if not first or len(first) > 120:
         return None
     low = first.lower()
-    for pattern in TOP_LEVEL:
-        if pattern.match(first):
-            return Heading(first, 1)
-    for pattern in SUB_LEVEL:
-        if pattern.match(first):
-            return Heading(first, 2)
+    wrapped = _wrapped_title(lines, i)
+    for title, used in ((wrapped, 2), (first, 1)) if wrapped else ((first, 1),):
+        for pattern in TOP_LEVEL:
+            if pattern.match(title):
+                area = "lscb" if LSCB_SECTION.match(title) else None
+                return Heading(title, 1, area, lines_used=used)
+        for pattern in SUB_LEVEL:
+            if pattern.match(title):
+                return Heading(title.rstrip(":"), 2, lines_used=used)
     graded = _graded_subsection(lines, i)
     if graded:
         return graded
     if low.startswith(_WRAPPING_STARTS) or _area_for(_split_grade(first)[0]) or _opens_area(low):
         return _area_heading(lines, i)
     return None
+
+
+def _wrapped_title(lines: list[str], i: int) -> str | None:
+    """The first line joined to a short second one when the first stops mid-title."""
+    first = clean(lines[i])
+    if i + 1 >= len(lines) or not WRAPPED_END.search(first):
+        return None
+    second = clean(lines[i + 1])
+    if not second or len(second) > 40 or second[-1:] in ".;,":
+        return None
+    return f"{first} {second}"
 
 
 def _opens_area(low: str) -> bool:
@@ -150,6 +180,9 @@ def _area_for(text: str) -> str | None:
 DANGLING = re.compile(r"(?:\s*:\s*|\s+)(?:(?:is|are)\b\s*:?\s*)?(?P<start>requires?)?$", re.I)
 
 
+VERDICT_LINE = re.compile(rf"^(?:is|are)\s*:?\s*{GRADE_WORDS}\.?$", re.I)
+
+
 def _area_heading(lines: list[str], i: int) -> Heading | None:
     joined, grade, used = "", None, 0
     best: Heading | None = None
@@ -159,6 +192,10 @@ def _area_heading(lines: list[str], i: int) -> Heading | None:
             if used:
                 continue
             return None
+        verdict = VERDICT_LINE.match(part) if best else None
+        if verdict and grade is None:
+            # SIF 2014: "… children who need help and protection" / "are inadequate".
+            return Heading(best.title, 1, best.area, canonical_grade(verdict.group(1)), used + 1)
         text, part_grade = _split_grade(part)
         dangling = None
         m = DANGLING.search(text) if part_grade is None else None
@@ -194,7 +231,7 @@ def _grade_after(lines: list[str], k: int, start: str) -> tuple[str | None, int]
 
 def _graded_subsection(lines: list[str], i: int) -> Heading | None:
     first = clean(lines[i])
-    if not first.lower().startswith("the graded judgement"):
+    if not re.match(r"the graded judge?ment", first, re.I):
         return None
     joined = first
     for j in range(i, min(i + 3, len(lines))):

@@ -27,10 +27,19 @@ COVER_ROWS = [
     ("overall", rf"overall effectiveness:?\s*{_G}"),
 ]
 # Sentences that state a judgement in running text.
+# The SIF 2014-15 cover and summary say "The overall judgement is inadequate", "This local
+# authority is good because", "The effectiveness of the LSCB is good".
 STATEMENTS = [
     ("overall", rf"children.s services in [A-Z][\w ,'&-]{{1,60}}? (?:are |is )?{_G}"),
-    ("lscb", rf"the local safeguarding children board is {_G}"),
+    ("overall", rf"the overall judgement is {_G}"),
+    ("overall", rf"this local authority (?:is )?{_G}(?= because| and |\s*[.:]|\s*$)"),
+    ("lscb", rf"the local safeguarding children board (?:\(lscb\) )?is {_G}"),
     ("lscb", rf"the lscb in [A-Z][\w -]{{1,40}} is judged to be {_G}"),
+    (
+        "lscb",
+        rf"the effectiveness of the (?:lscb|local safeguarding children board(?: \(lscb\))?)"
+        rf" (?:is )?{_G}",
+    ),
 ]
 
 
@@ -47,9 +56,10 @@ def from_cover(cover_text: str) -> list[Judgement]:
         m = re.search(pattern, text, re.I)
         if m:
             found[area] = Judgement(area, _grade(m.group(1)), m.group(0).strip())
-    overall = _statement(text, "overall")
-    if overall and "overall" not in found:
-        found["overall"] = overall
+    for area in ("overall", "lscb"):
+        stated = _statement(text, area)
+        if stated and area not in found:
+            found[area] = stated
     return list(found.values())
 
 

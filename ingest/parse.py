@@ -7,8 +7,9 @@ import re
 from pathlib import Path
 
 from . import judgements
-from .blocks import build_blocks, skip_contents, split_cover
+from .blocks import FOOTNOTE_START, NUMBERED, build_blocks, skip_contents, split_cover
 from .errors import UnreadableReportError
+from .footnotes import lift_footnotes
 from .metadata import read_metadata
 from .models import Paragraph, Report
 from .read import DEFAULT_MAX_BYTES, read_lines
@@ -17,12 +18,15 @@ from .sentences import sentence_spans
 from .structure import RawParagraph, to_paragraphs
 
 # Bump when parsing changes what paragraphs come out: it is part of the index name.
-PARSER_VERSION = "7"
+PARSER_VERSION = "8"
 
 
 def parse_report(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
     path = Path(path)
     lines, kind = read_lines(path, max_bytes)
+    notes: list = []
+    if kind == "pdf":
+        lines, notes = lift_footnotes(lines)
     cover, body = split_cover(lines)
     body = skip_contents(body)
     blocks = build_blocks(body, kind)
@@ -56,6 +60,7 @@ def parse_report(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Report
     details = _cover_details(cover, report.title, headline)
     if details:
         raws.insert(0, details)
+    raws.extend(_notes(notes))
     for ordinal, raw in enumerate(raws):
         text = _repair_text(raw.text, kind)
         report.paragraphs.append(
@@ -75,7 +80,31 @@ def parse_report(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Report
         raise UnreadableReportError(path, "no paragraphs of text found")
     if not report.judgements:
         report.warnings.append(f"{path.name}: no graded judgements found")
+    printed = any(NUMBERED.match(ln.text.strip()) for ln in body)
+    report.warnings.extend(_numbering_notes(report, path, kind, printed))
     return report
+
+
+def _notes(notes) -> list[RawParagraph]:
+    """Footnotes as paragraphs of their own, after the body; the templates' boilerplate ones
+    (under which power the report is made) are dropped as the body drops them."""
+    return [
+        RawParagraph(note.text, "fact", ("Notes",), note.page, None)
+        for note in notes
+        if not FOOTNOTE_START.match(note.text)
+    ]
+
+
+def _numbering_notes(report: Report, path: Path, kind: str, printed: bool) -> list[str]:
+    """Say where the report's own numbering is unusual, so a check can tell it from a miss."""
+    numbers = [p.number for p in report.paragraphs if p.number is not None]
+    if kind == "pdf" and not numbers and not printed:
+        # The 2013 pilot SIF (Hillingdon 2014) prints its findings as bullets, unnumbered.
+        return [f"{path.name}: the report prints no paragraph numbers"]
+    skipped = sorted(set(range(1, max(numbers, default=0) + 1)) - set(numbers))
+    if kind == "pdf" and skipped:
+        return [f"{path.name}: the report's numbering skips {', '.join(map(str, skipped))}"]
+    return []
 
 
 COVER_FACT = re.compile(r"^\s*(inspection dates?|report published|lead inspector)\s*:", re.I)

@@ -30,8 +30,9 @@ _TYPOGRAPHY = str.maketrans(
 
 
 def normalise_typography(text: str) -> str:
-    """Curly quotes to straight ones, so matching and BM25 see one form."""
-    return text.translate(_TYPOGRAPHY)
+    """Curly quotes to straight ones, so matching and BM25 see one form; a doubled per cent
+    sign ("12%%", Northumberland 2016) to one."""
+    return text.translate(_TYPOGRAPHY).replace("%%", "%")
 
 
 def fix_fused_years(text: str) -> str:

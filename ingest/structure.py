@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .blocks import Block
-from .headings import LSCB_SUBSECTIONS, Heading
+from .headings import LSCB_SUBSECTIONS, Heading, is_grade_line
 
 
 @dataclass
@@ -31,12 +31,14 @@ FACT_SECTIONS = re.compile(
 )
 SUMMARY_SECTIONS = re.compile(
     r"^(summary|executive summary|summary for children and young people|overall effectiveness|"
+    r"summary of (key )?findings|"
     r"section \d+: .*summary of findings)$",
     re.I,
 )
 RECOMMENDATION_SECTIONS = re.compile(
     r"^(recommendations|what needs to improve.*|areas for improvement|"
-    r"what does the local authority need to improve\?)$",
+    r"areas for improvement:|what does the (local authority|lscb) need to improve\?|"
+    r"priority and immediate action)$",
     re.I,
 )
 NUMBERED_SUBSECTIONS = re.compile(r"^(inspection findings.*|the graded judgement.*)$", re.I)
@@ -47,8 +49,13 @@ class _Sections:
         self.top: str | None = None
         self.sub: str | None = None
         self.top_area: str | None = None
+        self.minor: str | None = None  # "Social work practice" inside "Areas for improvement"
 
     def enter(self, h: Heading) -> None:
+        if h.level == 3:
+            self.minor = h.title
+            return
+        self.minor = None
         if h.level == 1 and self.top_area == "lscb" and LSCB_SUBSECTIONS.match(h.title):
             self.sub = h.title  # the LSCB review has its own summary and recommendations
         elif h.level == 1:
@@ -58,7 +65,7 @@ class _Sections:
 
     @property
     def path(self) -> tuple[str, ...]:
-        parts = [p for p in (self.top, self.sub) if p]
+        parts = [p for p in (self.top, self.sub, self.minor) if p]
         return tuple(parts) if parts else ("Overall effectiveness",)
 
     def kind_for(self, block: Block) -> str:
@@ -67,11 +74,12 @@ class _Sections:
             return "recommendation"
         if block.number is not None:
             return "finding"
-        if FACT_SECTIONS.match(top) or sub.lower() == "the inspection team":
+        summary_here = SUMMARY_SECTIONS.match(sub) or (not sub and SUMMARY_SECTIONS.match(top))
+        if (FACT_SECTIONS.match(top) and not summary_here) or sub.lower() == "the inspection team":
             return "fact"
         if block.kind == "bullet":
             return "bullet"
-        if SUMMARY_SECTIONS.match(sub) or (not sub and SUMMARY_SECTIONS.match(top)) or not top:
+        if summary_here or not top:
             return "summary"
         return "finding"
 
@@ -93,6 +101,10 @@ def to_paragraphs(blocks: list[Block], recover_numbers: bool) -> list[RawParagra
             sections.enter(block.heading)
             continue
         if block.kind == "grade":
+            if not is_grade_line(block.text):
+                # "The effectiveness of the LSCB is good": a sentence that states the grade is
+                # what a grade answer cites, so it stays a paragraph (never numbered).
+                out.append(RawParagraph(block.text, "summary", sections.path, block.page, None))
             continue
         number = block.number
         if (
