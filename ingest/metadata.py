@@ -63,6 +63,8 @@ def _council(cover: list[str], everything: list[str]) -> str:
         head = [ln.strip() for ln in everything[:6] if ln.strip()]
     candidates = [*head[:3], " ".join(head[:2]), *[ln.strip() for ln in everything[:60]]]
     for text in candidates:
+        if re.search(r"\b(and|of|upon|on|the)$", text, re.I):
+            continue  # a name that wraps: "The Royal Borough of Windsor and" / "Maidenhead"
         for pattern in _COUNCIL_PATTERNS:
             m = pattern.match(text)
             if m:
