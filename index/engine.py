@@ -76,6 +76,7 @@ class ReportIndex:
             self._sentence_rows = sentence_rows
             self._sentence_vectors: dict[str, np.ndarray] = {}
             self._df_cache: dict[tuple[str, ...], dict[str, int]] = {}
+            self._postings: dict[str, set[str]] | None = None
 
     def is_empty(self) -> bool:
         return not self._reports
@@ -110,6 +111,17 @@ class ReportIndex:
                             cached[term] = cached.get(term, 0) + 1
                 self._df_cache[key] = cached
             return cached
+
+    def paragraphs_with(self, term: str) -> set[str]:
+        """Ids of the paragraphs whose text or heading has the stemmed `term`."""
+        with self._lock:
+            if self._postings is None:
+                postings: dict[str, set[str]] = {}
+                for pid, p in self._paragraphs.items():
+                    for t in set(terms(f"{p.section_path} {p.text}")):
+                        postings.setdefault(t, set()).add(pid)
+                self._postings = postings
+            return self._postings.get(term, set())
 
     # --- writing -----------------------------------------------------------------------
     def ingest(self, paths: Iterable[Path | str], progress=None) -> writer.IngestSummary:
@@ -167,7 +179,11 @@ class ReportIndex:
         section: str | None = None,
         mode: str = "hybrid",
         query_vector: np.ndarray | None = None,
+        rare: list[str] | None = None,
     ) -> list[Hit]:
+        """Hybrid search; `rare` (stemmed words few paragraphs have, such as a named local
+        programme) adds a third ranking of the paragraphs that contain them, so a word
+        that dense and BM25 scores both dilute still finds its paragraph."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
         top_k = top_k or self.settings.top_k
@@ -177,6 +193,8 @@ class ReportIndex:
             rankings.append(self.dense(query, allowed, report_ids, query_vector))
         if mode in ("hybrid", "bm25"):
             rankings.append(self._lexical.query(lexical_query(query), CANDIDATES, allowed))
+        if rare and mode == "hybrid":
+            rankings.append(self._rare_ranking(rare, allowed))
         fused = rankings[0] if len(rankings) == 1 else fuse(rankings)
         hits = []
         for rank, (pid, score) in enumerate(fused[:top_k], start=1):
@@ -184,6 +202,14 @@ class ReportIndex:
             if paragraph is not None:
                 hits.append(Hit(paragraph, score, rank))
         return hits
+
+    def _rare_ranking(self, rare: list[str], allowed: set[str] | None) -> list[tuple[str, float]]:
+        counts: dict[str, int] = {}
+        for term in rare:
+            for pid in self.paragraphs_with(term):
+                if allowed is None or pid in allowed:
+                    counts[pid] = counts.get(pid, 0) + 1
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def dense(
         self,
