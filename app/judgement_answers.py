@@ -125,14 +125,39 @@ def evidence_paragraph(report: Report, area: str, evidence: str, grade: str) -> 
             if any(_plain(s).startswith(key) for s in p.sentence_texts()):
                 return p
     graded, top = area_paragraphs(report, area)
-    if graded:
-        return graded[0]  # its heading states the grade
     verdict = re.compile(
         rf"\b(is|are|was|were|be|remains?|judged|rated)\s+(to be\s+|as\s+)?{re.escape(word)}",
         re.I,
     )
-    stating = [p for p in top if verdict.search(p.text)]
-    return (stating or top or [None])[0]
+    pool = graded or top  # a graded sub-section's heading states the grade
+    stating = [p for p in pool if verdict.search(p.text)]
+    if stating:
+        return stating[0]
+    if grade in WEAK and pool:
+        # Never a paragraph of praise for a weak grade: the one that says most of what is
+        # wrong gives the grade's reasons (the earliest, on a tie).
+        return max(pool, key=lambda p: (concern(p.text), -pool.index(p)))
+    return (pool or [None])[0]
+
+
+WEAK = ("Requires improvement", "Inadequate")
+# What inspectors write when something is wrong, and when it is right.
+CONCERN = re.compile(
+    r"\b(not|no|too|poor(?:ly)?|weak(?:ness|nesses)?|inconsistent(?:ly)?|delays?|delayed|lack|"
+    r"insufficient(?:ly)?|limited|variable|shortfall|drift|fail\w*|gaps?|deficit|unclear|"
+    r"needs? to|require\w*|concern\w*|risk|slow|late|unable|few|vacanc\w+)\b",
+    re.I,
+)
+PRAISE = re.compile(
+    r"\b(good|strong(?:ly)?|effective(?:ly)?|well|outstanding|excellent|positive(?:ly)?|"
+    r"timely|appropriate(?:ly)?|improved|thorough|comprehensive|robust)\b",
+    re.I,
+)
+
+
+def concern(text: str) -> int:
+    """How much a paragraph says is wrong, less what it says is right."""
+    return len(CONCERN.findall(text)) - len(PRAISE.findall(text))
 
 
 def grade_quote(j: Judgement, p: Paragraph) -> str:
@@ -145,6 +170,10 @@ def _plain(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
+# The SIF's graded sub-sections: "The graded judgement (or judgment) for adoption …".
+GRADED_SUBSECTION = re.compile(r"^the graded judge?ment", re.I)
+
+
 def area_paragraphs(report: Report, area: str) -> tuple[list[Paragraph], list[Paragraph]]:
     """The area's graded sub-section (adoption, care leavers in the SIF) and its own top
     section; never a fact list that merely mentions the area ("Children looked after in this
@@ -153,8 +182,9 @@ def area_paragraphs(report: Report, area: str) -> tuple[list[Paragraph], list[Pa
     graded = [
         p
         for p in report.paragraphs
-        if p.section[-1].lower().startswith("the graded judgement")
-        and pattern.search(p.section[-1])
+        if len(p.section) > 1
+        and GRADED_SUBSECTION.match(p.section[1])
+        and pattern.search(p.section[1])
     ]
     top = [
         p

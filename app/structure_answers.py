@@ -132,7 +132,7 @@ def inspection_team(query: str, reports: list[Report]) -> list[tuple[Report, obj
     found = []
     for report in reports:
         named = [p for p in report.paragraphs if LEAD_INSPECTOR.search(p.text)]
-        named.sort(key=lambda p: p.section[-1] != "The inspection team")
+        named.sort(key=lambda p: "The inspection team" not in p.section)
         if named:
             sentence = next(s for s in named[0].sentence_texts() if LEAD_INSPECTOR.search(s))
             found.append((report, named[0], sentence))

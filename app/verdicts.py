@@ -39,7 +39,10 @@ def answer_why_graded(result: Answer, query: str, report: Report) -> None:
         return
     if actual.grade != stated[1]:
         _correct(result, report, actual, stated[1], evidence)
-    elif result.refused:
+    else:
+        # "Why was leadership inadequate?" is answered by the reasons in the area's own
+        # section, never by the verdict ("Leadership … is inadequate") or by praise.
+        result.sentences, result.citations = [], []
         _explain(result, report, actual, evidence)
 
 
@@ -100,7 +103,7 @@ def answer_summary(result: Answer, reports: list[Report]) -> None:
             continue
         lead = f"{report.display_name()}: " if len(reports) > 1 else ""
         count = SUMMARY_SENTENCES if len(reports) == 1 else 1
-        _explain(result, report, overall, evidence, count, lead)
+        _explain(result, report, overall, evidence, count, lead, reasons=False)
     if not result.sentences:
         result.refused = True
         result.refusal_reason = "The reports in scope have no overall judgement to summarise."
@@ -113,22 +116,28 @@ def _explain(
     evidence: Paragraph,
     count: int = EXPLAINING_SENTENCES,
     lead: str = "",
+    reasons: bool = True,
 ) -> None:
     """Adds to `result` the grade, cited, and the first `count` sentences of the area's
     section that do more than restate it; `lead` names the report when there are several."""
     graded, top = ja.area_paragraphs(report, j.area)
     states_grade = re.compile(rf"\b{re.escape(j.grade.lower())}\b", re.I)
-    reasons = [
+    sentences = [
         (p, s)
         for p in (graded or top or _after(report, evidence))
         for s in p.sentence_texts()
         if not states_grade.search(s) and len(s.split()) >= 6
-    ][:count]
-    if not reasons:
+    ]
+    if reasons and j.grade in ja.WEAK:
+        # The reasons for a weak grade are what the section says is wrong, in reading order.
+        worst = sorted(sentences, key=lambda ps: -ja.concern(ps[1]))[:count]
+        sentences = [ps for ps in sentences if ps in worst]
+    chosen = sentences[:count]
+    if not chosen:
         return
     marker = result.cite(evidence, ja.grade_quote(j, evidence))
     result.sentences.append(AnswerSentence(f"{lead}{_judged(report, j)}.", [marker]))
-    for p, sentence in reasons:
+    for p, sentence in chosen:
         result.sentences.append(AnswerSentence(sentence, [result.cite(p, sentence)]))
     _unrefuse(result)
 
