@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 CLI    := $(VENV)/bin/ofsted-qa
 
-.PHONY: run test index lint eval bench clean
+.PHONY: run test index lint eval fit bench clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,8 +33,14 @@ test: $(VENV)/.dev /usr/bin/chromium
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff format --check . && $(VENV)/bin/ruff check .
 
+# The scale suites (dev, test, fresh) read ../shared/corpus/scale; their indexes are cached.
 eval: index
-	$(CLI) eval --baselines --markdown evals/reports/latest.md --json evals/reports/latest.json
+	$(CLI) eval --suite shipped --suite cross --suite dev --suite test --suite fresh --baselines \
+		--markdown evals/reports/latest.md --json evals/reports/latest.json
+
+# Refit the answer scorer's weights on the dev split (writes app/weights.json).
+fit: index
+	$(PY) -m evals.fit_weights
 
 bench: index
 	$(PY) -m evals.bench

@@ -2,42 +2,34 @@
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import replace
 
-from index import ReportIndex, expand
-from index.terms import question_terms
+from index import ReportIndex
 from ingest import Report
 
 from . import generative
 from . import judgement_answers as ja
 from .conversation import MAX_HISTORY, rewrite
 from .engine import get_index
-from .extractive import (
-    ASKS_FOR_RECOMMENDATION,
-    question_type,
-    score_sentences,
-    select,
-    trim_to_clause,
-)
-from .numbers import missing_numbers
+from .extractive import question_type
+from .extractive_answer import believed, choose, collect, compose, related, retrieval_query
+from .improvement_answers import answer_improvements, improvement_items
+from .plan import QuestionPlan, make_plan
 from .scope import detect_scope
+from .scorer import current_weights
 from .structure_answers import (
-    answer_list,
     answer_paragraph,
     answer_team,
     inspection_team,
     missing_number,
     numbered_paragraph,
-    recommendation_list,
 )
-from .support import findings_first, supported, unknown_terms
+from .support import unknown_terms
 from .types import Answer, AnswerSentence, citation_for, related_for
 from .verdicts import answer_summary, answer_why_graded, is_summary_question
 
 MAX_QUESTION_CHARS = 1000
-CANDIDATE_PARAGRAPHS = 8
 
 
 def answer(
@@ -82,7 +74,8 @@ def answer(
     result.scope = report_ids or [r.id for r in index.reports()]
     reports = [index.report(r) for r in result.scope]
     lookup = numbered_paragraph(query, reports)
-    listed = recommendation_list(query, reports)
+    plan = make_plan(question, query)
+    improvements = improvement_items(plan, reports)
     team = inspection_team(query, reports)
     if lookup is not None:
         answer_paragraph(result, lookup)
@@ -90,8 +83,8 @@ def answer(
         answer_team(result, team)
     elif len(reports) == 1 and (missing := missing_number(query, reports[0])):
         _refuse(result, missing)
-    elif listed:
-        answer_list(result, listed)
+    elif improvements:
+        answer_improvements(result, improvements, reports[0])
     elif is_summary_question(query):
         answer_summary(result, reports)
         _pad_retrieved(result, retrieval_query(query, index), report_ids, index)
@@ -101,7 +94,7 @@ def answer(
         _answer_grades(result, question if own else query, reports, index)
         _pad_retrieved(result, retrieval_query(query, index), report_ids, index)
     else:
-        _answer_extractive(result, query, report_ids, index, llm, section)
+        _answer_extractive(result, plan, report_ids, index, llm, section)
         if question_type(query) == "why" and len(reports) == 1:
             answer_why_graded(result, query, reports[0])
     result.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
@@ -157,41 +150,17 @@ def _previous_scope(history, index: ReportIndex):
     return None
 
 
-def retrieval_query(query: str, index: ReportIndex) -> str:
-    """The query without the council names that chose the scope.
-
-    Inside one council's report, its name is in every other paragraph: as a search word it
-    only adds noise ("How long do care proceedings take in Tower Hamlets?").
-    """
-    out = query
-    for council in {r.council for r in index.reports()}:
-        out = re.sub(rf"(?i)\b{re.escape(council)}('s|s')?\b", " ", out)
-    out = " ".join(out.split())
-    return out if len(question_terms(out)) >= 1 else query
-
-
 def _answer_extractive(
-    result: Answer, query: str, report_ids, index: ReportIndex, llm, section: str | None = None
+    result: Answer, plan: QuestionPlan, report_ids, index: ReportIndex, llm, section=None
 ) -> None:
     t = time.perf_counter()
-    query = retrieval_query(query, index)
-    qvec = index.embedder.embed([expand(query)])[0]
-    hits = index.search(
-        query, CANDIDATE_PARAGRAPHS, report_ids=report_ids, section=section, query_vector=qvec
-    )
+    per_part, hits, qvec = collect(plan, index, report_ids, section)
     result.timings_ms["retrieve"] = round((time.perf_counter() - t) * 1000, 1)
-    result.retrieved = [related_for(h.paragraph) for h in hits[:5]]
-    scored = score_sentences(
-        query, qvec, hits, index.sentence_vectors, index.document_frequencies(report_ids)
-    )
-    report_years = {str(r.year) for r in index.reports()}
-    scored = [s for s in scored if not missing_numbers(query, s.hit.paragraph.text, report_years)]
-    missing = unknown_terms(query, report_ids, index)
-    asks_for_recommendations = bool(ASKS_FOR_RECOMMENDATION.search(query))
-    if not asks_for_recommendations:
-        scored = findings_first(scored, lambda s: supported(s, query, report_ids, index, missing))
-    best = scored[0] if scored else None
-    if best is None or not supported(best, query, report_ids, index, missing):
+    result.retrieved = related(hits)
+    weights = current_weights()
+    missing = unknown_terms(plan.query, report_ids, index)
+    best = per_part[0][0] if per_part and per_part[0] else None
+    if best is None or not believed(best, plan, weights, missing):
         _refuse(
             result,
             "The indexed reports do not say enough to answer that. "
@@ -203,18 +172,10 @@ def _answer_extractive(
         llm = _configured_llm(result, index)
     if llm is not None:
         result.mode = f"llm:{index.settings.llm}" if index.settings.llm != "extractive" else "llm"
-        if generative.compose(result, query, qvec, hits[:5], index, llm):
+        if generative.compose(result, plan.query, qvec, hits[:5], index, llm):
             return
         result.mode = "extractive (fallback)"
-    chosen = select(scored, recommendations=asks_for_recommendations)
-    for i, s in enumerate(chosen):
-        pid = s.hit.paragraph.id
-        # A sentence read with the one after it ("This is an increase …") stays whole.
-        followed = i + 1 < len(chosen) and chosen[i + 1].hit.paragraph.id == pid
-        imperative = s.hit.paragraph.kind == "recommendation"
-        text = s.text if followed else trim_to_clause(s.text, query, imperative)
-        marker = result.cite(s.hit.paragraph, text)
-        result.sentences.append(AnswerSentence(text, [marker], trimmed=text != s.text))
+    compose(result, plan, choose(per_part, plan, weights))
 
 
 def _configured_llm(result: Answer, index: ReportIndex):

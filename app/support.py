@@ -47,7 +47,7 @@ def supported(best, query: str, report_ids, index: ReportIndex, missing: list[st
         return False
     if ASKS_FOR_A_NAME.search(query) and not PROPER_NAME.search(best.text):
         return False  # "what is the director called?" needs a name, not a role
-    if ASKS_FOR_A_COUNT.search(query) and not _figure_near(best):
+    if ASKS_FOR_A_COUNT.search(query) and not figure_near(best):
         return False  # "how many …?" needs a figure, not a sentence that only shares words
     if best.similarity >= STRONG_SIMILARITY and best.overlap > 0:
         return True
@@ -59,7 +59,7 @@ def supported(best, query: str, report_ids, index: ReportIndex, missing: list[st
     return best.overlap >= LOW_OVERLAP or best.similarity >= MIN_SIMILARITY_AT_LOW_OVERLAP
 
 
-def _figure_near(best) -> bool:
+def figure_near(best) -> bool:
     """Whether the best sentence, or the one after it ("For example, only 4.2% …"), gives a
     figure other than a year."""
     texts = best.hit.paragraph.sentence_texts()[best.index : best.index + 2]

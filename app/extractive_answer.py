@@ -1,0 +1,173 @@
+"""The extractive component: for each part of the plan, the report's best sentences, cited.
+
+Candidates are the sentences of the paragraphs retrieved for each part. One fitted scorer
+(app/scorer.py) weighs their named features (app/features.py). The answer covers every part
+whose best sentence the scorer believes, reads each sentence in context (the one before an
+"It …", the one after that carries the figure asked for), and refuses when the first part's
+best sentence is not believed.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from index import ReportIndex, expand
+
+from .extractive import (
+    ANAPHOR,
+    CONSEQUENCE,
+    CONTINUATION,
+    MIN_NOVELTY,
+    NEAR_DUPLICATE,
+    _neighbour,
+    novelty,
+    trim_to_clause,
+)
+from .features import Candidate, idf, rare_terms, sentence_features
+from .numbers import missing_numbers
+from .plan import QuestionPlan
+from .scorer import Weights, current_weights
+from .support import ASKS_FOR_A_COUNT, ASKS_FOR_A_NAME, PROPER_NAME, figure_near
+from .types import Answer, AnswerSentence, related_for
+
+CANDIDATE_PARAGRAPHS = 8
+MAX_SENTENCES = 3  # for a one-part question
+MAX_SENTENCES_MULTI = 5  # when several parts need sentences
+MIN_WORDS = 4  # fragments left by the damaged extraction make poor answers
+
+
+def retrieval_query(query: str, index: ReportIndex) -> str:
+    """The query without the council names that chose the scope: inside one council's report
+    its name is in every other paragraph, so as a search word it only adds noise."""
+    from index.terms import question_terms
+
+    out = query
+    for council in {r.council for r in index.reports()}:
+        out = re.sub(rf"(?i)\b{re.escape(council)}('s|s')?\b", " ", out)
+    out = " ".join(out.split())
+    return out if len(question_terms(out)) >= 1 else query
+
+
+def collect(
+    plan: QuestionPlan, index: ReportIndex, report_ids, section: str | None = None
+) -> tuple[list[list[Candidate]], list, np.ndarray]:
+    """Scored candidates per part (best first), the first part's hits and its vector."""
+    queries = [retrieval_query(p.query, index) for p in plan.parts]
+    vectors = index.embedder.embed([expand(q) for q in [*queries, plan.query]])
+    question_vector = vectors[-1]
+    df = index.document_frequencies(report_ids)
+    weight = idf(df)
+    report_years = {str(r.year) for r in index.reports()}
+    weights = current_weights()
+    per_part: list[list[Candidate]] = []
+    first_hits: list = []
+    for n, (part, query, part_vector) in enumerate(zip(plan.parts, queries, vectors)):
+        rare = rare_terms(part, df)
+        hits = index.search(
+            query,
+            CANDIDATE_PARAGRAPHS,
+            report_ids=report_ids,
+            section=section,
+            query_vector=part_vector,
+            rare=sorted(rare),
+        )
+        if n == 0:
+            first_hits = hits
+        found: list[Candidate] = []
+        for hit in hits:
+            p = hit.paragraph
+            if missing_numbers(plan.query, p.text, report_years):
+                continue  # a number the question turns on is not in this paragraph
+            texts = p.sentence_texts()
+            for i, (text, vec) in enumerate(zip(texts, index.sentence_vectors(p))):
+                if len(text.split()) < MIN_WORDS:
+                    continue
+                features = sentence_features(
+                    plan, part, hit, i, texts, vec, part_vector, question_vector, weight, rare
+                )
+                cand = Candidate(hit, i, text, vec, n, features)
+                cand.score = weights.probability(features)
+                found.append(cand)
+        per_part.append(sorted(found, key=lambda c: -c.score))
+    return per_part, first_hits, vectors[0]
+
+
+def believed(best: Candidate, plan: QuestionPlan, weights: Weights, missing: list[str]) -> bool:
+    """Whether the first part's best sentence answers it well enough to be given."""
+    if best.score < weights.answer_above:
+        return False
+    if ASKS_FOR_A_NAME.search(plan.query) and not PROPER_NAME.search(best.text):
+        return False  # "what is the director called?" needs a name, not a role
+    if ASKS_FOR_A_COUNT.search(plan.parts[0].text) and not figure_near(best):
+        return False  # "how many …?" needs a figure, not a sentence that only shares words
+    return not missing  # the reports never use a word the question turns on ("salary")
+
+
+def choose(per_part: list[list[Candidate]], plan: QuestionPlan, weights: Weights):
+    """The sentences of the answer, in the order they are shown."""
+    chosen: list[Candidate] = []
+    limit = MAX_SENTENCES_MULTI if len(per_part) > 1 else MAX_SENTENCES
+    for n, ranked in enumerate(per_part):
+        fresh = [c for c in ranked if not any(_same(c, k) for k in chosen)]
+        if not fresh or (n > 0 and fresh[0].score < weights.part_above):
+            continue
+        best = fresh[0]
+        if n > 0 and _said(best, chosen):
+            continue  # the first part's sentences already answer this one
+        chosen.extend(c for c in in_context(best, ranked) if not any(_same(c, k) for k in chosen))
+    best = per_part[0][0]
+    for cand in per_part[0][1:]:
+        if len(chosen) >= limit or cand.score < best.score - weights.runner_up_within:
+            break
+        if _said(cand, chosen) or CONTINUATION.match(cand.text):
+            continue
+        if cand.paragraph.kind == "recommendation" and not plan.improve:
+            continue
+        chosen.append(cand)
+    return chosen[:MAX_SENTENCES_MULTI]
+
+
+def in_context(best: Candidate, ranked: list[Candidate]) -> list[Candidate]:
+    """The sentence with the one before it when it leans on it ("It identifies …",
+    "Consequently, …"), and the one after it when that one continues it ("This is an increase
+    from 298") or carries the figure, date or cause the part asks for."""
+    out = [best]
+    if ANAPHOR.match(best.text) or CONSEQUENCE.match(best.text):
+        before = _neighbour(best, ranked, -1)
+        if before is not None:
+            out.insert(0, before)
+    after = _neighbour(best, ranked, 1)
+    if after is not None and (
+        CONTINUATION.match(after.text) or best.features.get("next_carries", 0.0) > 0
+    ):
+        out.append(after)
+    return out
+
+
+def _same(a: Candidate, b: Candidate) -> bool:
+    return a.paragraph.id == b.paragraph.id and a.index == b.index
+
+
+def _said(cand: Candidate, chosen: list[Candidate]) -> bool:
+    """Already in the answer, or nearly: the same sentence, one close in meaning, or one
+    whose words the answer mostly has (summaries restate findings almost word for word)."""
+    return any(
+        _same(cand, c) or float(cand.vector @ c.vector) > NEAR_DUPLICATE for c in chosen
+    ) or (chosen and novelty(cand.text, chosen) < MIN_NOVELTY)
+
+
+def compose(result: Answer, plan: QuestionPlan, chosen: list[Candidate]) -> None:
+    for i, c in enumerate(chosen):
+        # A sentence read with the one after it ("This is an increase …") stays whole.
+        followed = i + 1 < len(chosen) and chosen[i + 1].paragraph.id == c.paragraph.id
+        imperative = c.paragraph.kind == "recommendation"
+        part = plan.parts[c.part]
+        text = c.text if followed else trim_to_clause(c.text, part.text, imperative)
+        marker = result.cite(c.paragraph, text)
+        result.sentences.append(AnswerSentence(text, [marker], trimmed=text != c.text))
+
+
+def related(hits) -> list:
+    return [related_for(h.paragraph) for h in hits[:5]]

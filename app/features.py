@@ -1,0 +1,133 @@
+"""Named features of a candidate sentence for one part of a question.
+
+The scorer (app/scorer.py) weighs these with weights fitted on the dev split by
+evals/fit_weights.py; nothing here decides on its own. Each feature is a number in about
+[0, 1] and its name says what it measures.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from index import Hit
+
+from .extractive import CAUSE, CONTINUATION, lexical_overlap, type_bonus
+from .plan import Part, QuestionPlan
+
+FEATURES = (
+    "dense",  # cosine of the sentence and the part
+    "dense_question",  # cosine of the sentence and the whole question
+    "overlap",  # share of the part's words in the sentence, rare words weighing more
+    "overlap_plain",  # the same, every word counting once
+    "rare_term",  # share of the part's rare words (few paragraphs have them) it contains
+    "paragraph_rank",  # 1 / the paragraph's rank in hybrid retrieval for the part
+    "first_sentence",  # the paragraph's opening sentence
+    "fragment",  # starts in lower case: lost its beginning in the extraction
+    "short",  # fewer than eight words
+    "recommendation",  # from a list of recommendations / what needs to improve
+    "recommendation_asked",  # ... and the question asks what must improve
+    "summary",  # from a summary paragraph
+    "fact",  # from the facts about the area or the cover
+    "method",  # from the account of how the inspection was done
+    "section_match",  # its section is about an area the question names
+    "type_match",  # has what the part asks for: a count, a date, a name, a cause
+    "why_states_grade",  # a why-question answered by a sentence that states a grade
+    "continuation",  # opens with "This", "It", "However": leans on the sentence before
+    "next_carries",  # the next sentence has what the part asks for and this one has not
+)
+GRADE_WORD = re.compile(r"\b(inadequate|requires? improvement|good|outstanding)\b", re.I)
+METHOD_SECTION = "Information about this inspection"
+# The reports name each judged area in their section headings.
+AREA_SECTION = {
+    "overall": r"overall|executive summary",
+    "help_and_protection": r"help and protection|need help",
+    "in_care": r"looked after|in care",
+    "adoption": r"adoption",
+    "care_leavers": r"care leavers",
+    "leadership": r"leader|management",
+    "lscb": r"safeguarding children board|lscb",
+}
+RARE_PARAGRAPHS = 3  # a word in at most this many paragraphs of the scope is rare
+
+
+@dataclass
+class Candidate:
+    hit: Hit
+    index: int  # sentence index within the paragraph
+    text: str
+    vector: np.ndarray
+    part: int  # which part of the plan it was found for
+    features: dict[str, float]
+    score: float = 0.0
+
+    @property
+    def paragraph(self):
+        return self.hit.paragraph
+
+
+def rare_terms(part: Part, document_frequencies: dict[str, int]) -> set[str]:
+    return {t for t in part.terms if 0 < document_frequencies.get(t, 0) <= RARE_PARAGRAPHS}
+
+
+def idf(document_frequencies: dict[str, int]):
+    n = max(document_frequencies.values(), default=1)
+    return lambda term: math.log(1 + n / (1 + document_frequencies.get(term, 0)))
+
+
+def sentence_features(
+    plan: QuestionPlan,
+    part: Part,
+    hit: Hit,
+    i: int,
+    texts: list[str],
+    vector: np.ndarray,
+    part_vector: np.ndarray,
+    question_vector: np.ndarray,
+    weight,
+    rare: set[str],
+) -> dict[str, float]:
+    text = texts[i]
+    p = hit.paragraph
+    words = part.terms
+    has_type = type_bonus(part.kind, text, part.text) if part.kind != "general" else 0.0
+    nxt = texts[i + 1] if i + 1 < len(texts) else ""
+    next_has = type_bonus(part.kind, nxt, part.text) if nxt and part.kind != "general" else 0.0
+    section = p.section_path.lower()
+    sentence_terms = set(_terms(text))
+    return {
+        "dense": float(vector @ part_vector),
+        "dense_question": float(vector @ question_vector),
+        "overlap": lexical_overlap(set(words), text, (), weight),
+        "overlap_plain": lexical_overlap(set(words), text),
+        "rare_term": len(rare & sentence_terms) / len(rare) if rare else 0.0,
+        "paragraph_rank": 1.0 / hit.rank,
+        "first_sentence": 1.0 if i == 0 else 0.0,
+        "fragment": 1.0 if text[:1].islower() else 0.0,
+        "short": 1.0 if len(text.split()) < 8 else 0.0,
+        "recommendation": 1.0 if p.kind == "recommendation" else 0.0,
+        "recommendation_asked": 1.0
+        if p.kind == "recommendation" and part.kind == "improve"
+        else 0.0,
+        "summary": 1.0 if p.kind == "summary" else 0.0,
+        "fact": 1.0 if p.kind == "fact" else 0.0,
+        "method": 1.0 if p.section and p.section[0] == METHOD_SECTION else 0.0,
+        "section_match": 1.0
+        if any(re.search(AREA_SECTION[a], section) for a in plan.areas if a in AREA_SECTION)
+        else 0.0,
+        "type_match": has_type,
+        "why_states_grade": 1.0
+        if part.kind == "why" and GRADE_WORD.search(text) and not CAUSE.search(text)
+        else 0.0,
+        "continuation": 1.0 if CONTINUATION.match(text) else 0.0,
+        "next_carries": 1.0 if next_has and not has_type else 0.0,
+    }
+
+
+def _terms(text: str) -> list[str]:
+    from index.terms import terms
+
+    return terms(text)

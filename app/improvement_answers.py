@@ -1,0 +1,70 @@
+"""'What must improve?', 'List all the recommendations', 'What should they do about care
+leavers?': answered from the report's own recommendations ("What needs to improve" in ILACS),
+complete, and scoped to the topic when the question names one."""
+
+from __future__ import annotations
+
+import re
+
+from index.terms import terms
+from ingest import Paragraph, Report
+
+from . import judgement_answers as ja
+from .plan import QuestionPlan
+from .structure_answers import of_board
+from .types import Answer, AnswerSentence, citation_for, related_for
+
+# Words that frame an improvement question rather than name its topic.
+FRAMING = set(
+    terms(
+        "improve improvement improvements improving need needs must should recommend "
+        "recommended recommendation recommendations area areas do does done list all every "
+        "each full complete give council local authority authorities they them it leaders "
+        "inspection inspectors ofsted report change changes happen better next step steps "
+        "key main priority priorities action actions work required require"
+    )
+)
+BOARD = re.compile(r"\b(lscb|board|safeguarding children)\b", re.I)
+
+
+def improvement_items(plan: QuestionPlan, reports: list[Report]) -> list[Paragraph] | None:
+    """The recommendations that answer an improvement question, or None when it is not one,
+    or names a topic that no recommendation is about (then the findings answer)."""
+    if not all(p.kind == "improve" for p in plan.parts) or len(reports) != 1 or not reports[0]:
+        return None  # a part that asks something else is answered from the findings
+    recs = [p for p in reports[0].paragraphs if p.kind == "recommendation"]
+    board = [p for p in recs if of_board(p)]
+    asks_board = bool(BOARD.search(plan.query)) and bool(board)
+    pool = board if asks_board else [p for p in recs if p not in board]
+    if not pool:
+        return None
+    topic = {t for part in plan.parts for t in part.terms} - FRAMING
+    if asks_board:
+        topic -= set(terms("lscb board safeguarding children"))
+    if not topic:
+        return pool
+    if plan.areas:
+        # "What should they do about care leavers?": the items about that area, if any.
+        areas = [re.compile(pattern, re.I) for a, pattern in ja.AREA_WORDS if a in plan.areas]
+        return [p for p in pool if any(a.search(p.text) for a in areas)] or None
+    # Otherwise the items that share most of the question's topic words.
+    shared = {p.id: len(topic & set(terms(p.text))) for p in pool}
+    most = max(shared.values())
+    return [p for p in pool if shared[p.id] == most] if most else None
+
+
+def answer_improvements(result: Answer, items: list[Paragraph], report: Report) -> None:
+    """Every item, each cited; a long item is given by its opening sentence."""
+    board = of_board(items[0])
+    total = sum(p.kind == "recommendation" and of_board(p) == board for p in report.paragraphs)
+    for marker, p in enumerate(items, start=1):
+        texts = p.sentence_texts() or [p.text]
+        shown = " ".join(texts) if len(texts) <= 2 else texts[0]
+        result.citations.append(citation_for(marker, p, shown))
+        result.sentences.append(AnswerSentence(shown, [marker]))
+    if len(items) < total:
+        result.notice = (
+            f"{len(items)} of the report's {total} recommendations are about this; "
+            "ask “list all the recommendations” for the rest."
+        )
+    result.retrieved = [related_for(p) for p in items[:5]]

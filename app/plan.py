@@ -1,0 +1,90 @@
+"""Question -> QuestionPlan: what is asked, in how many parts, of what kind, about which areas.
+
+The plan is made once per question; retrieval, scoring and the answer components read it
+instead of matching the question text again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.terms import META, question_terms
+
+from . import judgement_answers as ja
+from .conversation import content_words
+from .extractive import ASKS_FOR_RECOMMENDATION, question_type
+
+# Where a question asks a second thing: "How many children are on plans and are the plans
+# good enough?", "Why are outcomes poor, and what is the council doing about it?".
+PART_BREAK = re.compile(
+    r"(?:\s*,\s*|\s+)(?:and|but|also|plus)\s+(?=(?:what|why|how|when|who|which|where|whether|"
+    r"is|are|was|were|do|does|did|has|have|had|can|could|should|will|would)\b)"
+    r"|\?\s+(?=\S)",
+    re.I,
+)
+# "List all the recommendations", "every area for improvement", "give me all of them".
+WANTS_ALL = re.compile(r"\b(all|every|each|full list|complete list|list)\b", re.I)
+# "What must improve?", "what should they do about …", "areas for improvement".
+IMPROVE = re.compile(
+    r"\b(recommend\w*|needs? to (?:improve|change|do|happen)|must (?:improve|change|do)|"
+    r"should (?:they|the council|the local authority|leaders|it|\w+) (?:do|improve|change)|"
+    r"what should|areas? (?:for|of|to) improve\w*|improvements? (?:needed|required)|"
+    r"to improve\??$|(?:has|have) to improve)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One thing the question asks."""
+
+    text: str  # the words of this part, as asked
+    kind: str  # number | date | who | why | improve | general
+    query: str  # what to search for: the part, with the question's topic when it has none
+    terms: frozenset[str] = frozenset()
+
+
+@dataclass
+class QuestionPlan:
+    question: str  # as asked
+    query: str  # made self-contained from the history
+    parts: list[Part] = field(default_factory=list)
+    areas: list[str] = field(default_factory=list)  # judged areas the question names
+    wants_all: bool = False  # a complete list is asked for
+    improve: bool = False  # what must improve: the report's recommendations answer
+
+    @property
+    def kinds(self) -> set[str]:
+        return {p.kind for p in self.parts}
+
+
+def split_parts(query: str) -> list[str]:
+    pieces = [p.strip(" ,;?") for p in PART_BREAK.split(query)]
+    return [p for p in pieces if len(question_terms(p)) >= 1 or p.lower() in ("why",)] or [query]
+
+
+def part_kind(text: str) -> str:
+    if IMPROVE.search(text) or ASKS_FOR_RECOMMENDATION.search(text):
+        return "improve"
+    return question_type(text)
+
+
+def make_plan(question: str, query: str) -> QuestionPlan:
+    pieces = split_parts(query)
+    topic = " ".join(w for w in content_words(pieces[0]) if w not in META)
+    parts = []
+    for i, text in enumerate(pieces):
+        # "… and what is planned?" has no topic of its own: it leans on the first part's.
+        own = question_terms(text)
+        search = text if i == 0 or len(own) >= 3 else f"{text} {topic}"
+        parts.append(Part(text, part_kind(text), search, frozenset(question_terms(search))))
+    improve = any(p.kind == "improve" for p in parts)
+    return QuestionPlan(
+        question=question,
+        query=query,
+        parts=parts,
+        areas=ja.areas_named(query),
+        wants_all=bool(WANTS_ALL.search(query)),
+        improve=improve,
+    )

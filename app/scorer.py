@@ -1,0 +1,78 @@
+"""One scorer over named features, with weights fitted on the dev split.
+
+The weights and the selection constants live in app/weights.json, written by
+`python -m evals.fit_weights`; never edit that file by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .features import FEATURES
+
+WEIGHTS_FILE = Path(__file__).with_name("weights.json")
+
+
+@dataclass(frozen=True)
+class Weights:
+    weights: dict[str, float]
+    intercept: float
+    # Selection constants, fitted alongside the weights.
+    answer_above: float = 0.5  # the best sentence's probability below which we refuse
+    part_above: float = 0.5  # a further part is answered only above this
+    runner_up_within: float = 0.1  # a further sentence within this of the best probability
+    fitted_on: dict = field(default_factory=dict)  # what the fit saw, for the record
+
+    def logit(self, features: dict[str, float]) -> float:
+        return self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.logit(features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def from_dict(data: dict) -> Weights:
+    unknown = set(data["weights"]) - set(FEATURES)
+    if unknown:
+        raise ValueError(f"{WEIGHTS_FILE.name}: unknown features {sorted(unknown)}")
+    return Weights(
+        weights=data["weights"],
+        intercept=data["intercept"],
+        answer_above=data["answer_above"],
+        part_above=data["part_above"],
+        runner_up_within=data["runner_up_within"],
+        fitted_on=data.get("fitted_on", {}),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_weights(path: Path = WEIGHTS_FILE) -> Weights:
+    return from_dict(json.loads(Path(path).read_text()))
+
+
+_override: Weights | None = None
+
+
+def current_weights() -> Weights:
+    """The shipped weights, or the candidate weights a fit is trying (see `trying`)."""
+    return _override if _override is not None else load_weights()
+
+
+class trying:
+    """`with trying(weights): …` answers with candidate weights: what the fit script scores."""
+
+    def __init__(self, weights: Weights):
+        self.weights = weights
+
+    def __enter__(self):
+        global _override
+        self._previous, _override = _override, self.weights
+        return self.weights
+
+    def __exit__(self, *exc):
+        global _override
+        _override = self._previous

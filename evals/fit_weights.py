@@ -1,0 +1,172 @@
+"""Fit the answer scorer's weights and selection constants on the dev split; write app/weights.json.
+
+    python -m evals.fit_weights [--corpus DIR] [--dry-run]
+
+1. Every dev question (and the shipped gold sets, our earlier tuning data) is planned and its
+   candidate sentences collected with their named features, exactly as answer() does.
+2. A sentence is a positive when it is in a gold paragraph and contains a key fact.
+3. Logistic regression over the features, cross-validated by report (GroupKFold): the
+   printed CV figures say how well the weights carry to reports they were not fitted on.
+4. The refusal threshold is the probability of the best sentence that best separates the
+   answerable from the unanswerable dev questions (cross-validated the same way); the
+   runner-up margin is chosen by answering the dev questions with each candidate value.
+
+The test split is never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+
+from app.conversation import rewrite
+from app.extractive_answer import believed, collect
+from app.features import FEATURES
+from app.plan import make_plan
+from app.scorer import WEIGHTS_FILE, Weights, trying
+from app.support import unknown_terms
+from index import ReportIndex, get_settings
+
+from .cache import cached_index
+from .gold import GoldQuestion, is_gold, load_gold
+from .metrics import normalise, summarise
+from .runner import run_question
+from .suites import corpus_paths, default_corpus, gold_files
+
+RUNNER_UP_GRID = (0.05, 0.15, 0.3)
+
+
+def _rows(questions: list[GoldQuestion], index: ReportIndex):
+    """Feature rows, labels and groups (report ids) of every candidate sentence, and per
+    question what the refusal decision needs: its plan, its first part's candidates and the
+    words no report uses."""
+    X, y, groups, decisions = [], [], [], []
+    for q in questions:
+        query = rewrite(q.question, q.history)
+        plan = make_plan(q.question, query)
+        scope = [q.report] if q.report else None
+        per_part, _hits, _vec = collect(plan, index, scope)
+        aliases = [normalise(a) for g in q.answers for a in g]
+        for part in per_part:
+            for c in part:
+                gold = is_gold(c.paragraph.text, q.evidence) if q.evidence else False
+                has_fact = any(a in normalise(c.text) for a in aliases)
+                X.append([c.features[f] for f in FEATURES])
+                y.append(1 if gold and has_fact else 0)
+                groups.append(q.report or "")
+        missing = unknown_terms(plan.query, scope, index)
+        decisions.append((q, plan, per_part[0] if per_part else [], missing))
+    return np.array(X), np.array(y), np.array(groups), decisions
+
+
+def _best_probability(model, plan, candidates, missing) -> float:
+    """The first part's best sentence under `model`; 0 when a check by kind refuses it."""
+    if not candidates:
+        return 0.0
+    probs = model.predict_proba(np.array([[c.features[f] for f in FEATURES] for c in candidates]))
+    best = candidates[int(np.argmax(probs[:, 1]))]
+    best.score = float(probs[:, 1].max())
+    anything = Weights({}, 0.0, answer_above=0.0)
+    return best.score if believed(best, plan, anything, missing) else 0.0
+
+
+def fit_logistic(X, y, groups):
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import roc_auc_score
+    from sklearn.model_selection import GroupKFold
+
+    aucs = []
+    for train, test in GroupKFold(n_splits=5).split(X, y, groups):
+        model = LogisticRegression(C=1.0, max_iter=2000).fit(X[train], y[train])
+        if len(set(y[test])) > 1:
+            aucs.append(roc_auc_score(y[test], model.predict_proba(X[test])[:, 1]))
+    model = LogisticRegression(C=1.0, max_iter=2000).fit(X, y)
+    return model, float(np.mean(aucs)) if aucs else float("nan")
+
+
+def refusal_threshold(probabilities: list[float], answerable: list[bool]) -> float:
+    """The threshold that maximises refusal recall minus the false-refusal rate (Youden's J)."""
+    p = np.array(probabilities)
+    a = np.array(answerable)
+    best_t, best_j = 0.5, -1.0
+    for t in sorted(set(np.round(p, 3))):
+        refused = p < t
+        recall = refused[~a].mean() if (~a).any() else 0.0
+        false = refused[a].mean() if a.any() else 0.0
+        if recall - false > best_j:
+            best_t, best_j = float(t), recall - false
+    return best_t
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=default_corpus())
+    parser.add_argument("--dry-run", action="store_true", help="print, do not write")
+    parser.add_argument(
+        "--with-shipped", action="store_true", help="also fit on the shipped gold sets"
+    )
+    args = parser.parse_args()
+
+    dev_index = cached_index(corpus_paths(["dev"], args.corpus))
+    dev = [q for f in gold_files("dev") for q in load_gold(f)]
+    shipped = [q for f in gold_files("shipped") for q in load_gold(f)] if args.with_shipped else []
+    parts = [_rows(dev, dev_index)]
+    if shipped:
+        parts.append(_rows(shipped, ReportIndex(get_settings())))
+    X = np.vstack([p[0] for p in parts])
+    y = np.concatenate([p[1] for p in parts])
+    groups = np.concatenate([p[2] for p in parts])
+    model, auc = fit_logistic(X, y, groups)
+    weights = dict(zip(FEATURES, map(float, model.coef_[0])))
+    intercept = float(model.intercept_[0])
+    print(f"{len(y)} candidate sentences, {int(y.sum())} positives; CV AUC by report {auc:.3f}")
+    for name, w in sorted(weights.items(), key=lambda kv: -abs(kv[1])):
+        print(f"  {name:22s} {w:+.3f}")
+
+    decisions = [d for part in parts for d in part[3]]
+    probs = [_best_probability(model, plan, cands, miss) for _q, plan, cands, miss in decisions]
+    answerable = [not q.unanswerable for q, *_rest in decisions]
+    threshold = refusal_threshold(probs, answerable)
+    print(f"refuse below p = {threshold:.3f}")
+
+    def candidate(margin: float) -> Weights:
+        return Weights(weights, intercept, threshold, threshold, margin)
+
+    scores = {}
+    for margin in RUNNER_UP_GRID:
+        with trying(candidate(margin)):
+            records = [run_question(q, dev_index) for q in dev]
+        m = summarise(records)
+        scores[margin] = m["key_facts"] + m["citation_precision"]
+        print(
+            f"runner-up margin {margin}: key facts {m['key_facts']}, "
+            f"precision {m['citation_precision']}, refusal recall {m['refusal_recall']}, "
+            f"false refusals {m['false_refusal']}"
+        )
+    margin = max(scores, key=lambda k: (scores[k], -k))
+    out = {
+        "weights": {k: round(v, 4) for k, v in weights.items()},
+        "intercept": round(intercept, 4),
+        "answer_above": round(threshold, 4),
+        "part_above": round(threshold, 4),
+        "runner_up_within": margin,
+        "fitted_on": {
+            "script": "python -m evals.fit_weights",
+            "questions": {"dev": len(dev), "shipped": len(shipped)},
+            "sentences": int(len(y)),
+            "positives": int(y.sum()),
+            "cv_auc_by_report": round(auc, 4),
+        },
+    }
+    if args.dry_run:
+        print(json.dumps(out, indent=1))
+        return
+    WEIGHTS_FILE.write_text(json.dumps(out, indent=1) + "\n")
+    print(f"wrote {WEIGHTS_FILE}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""The answer components of issue 10: parts, context, reasons, improvements, rare names."""
+
+from app import answer
+
+TH17 = ["tower-hamlets-2017"]
+
+
+def test_a_two_part_question_gets_a_sentence_for_each_part(full_index):
+    a = answer(
+        "How many children were on a child protection plan and were the plans good enough?",
+        scope=TH17,
+        index=full_index,
+    )
+    assert "401" in a.text
+    assert len({c.paragraph_id for c in a.citations}) >= 2  # the quality of plans, too
+    assert any("plan" in s.text.lower() and "401" not in s.text for s in a.sentences)
+
+
+def test_why_a_weak_grade_is_answered_with_reasons_not_the_verdict(full_index):
+    a = answer("Why was leadership judged inadequate?", scope=TH17, index=full_index)
+    assert not a.refused and a.sentences[0].text.startswith("Inspectors judged leadership")
+    reasons = a.sentences[1:]
+    assert reasons and all("inadequate" not in s.text.lower() for s in reasons)
+
+
+def test_a_weak_grade_is_never_cited_to_a_paragraph_of_praise(full_index):
+    from app.judgement_answers import concern, evidence_paragraph
+
+    report = full_index.report("tower-hamlets-2017")
+    for area in ("adoption", "care_leavers"):
+        j = report.judgement(area)
+        assert j.grade == "Requires improvement"
+        p = evidence_paragraph(report, area, j.evidence, j.grade)
+        assert concern(p.text) > 0, (area, p.number, p.text[:120])
+
+
+def test_what_must_improve_is_answered_by_every_recommendation(full_index):
+    for question in ("What must the local authority improve?", "List all the recommendations"):
+        a = answer(question, scope=TH17, index=full_index)
+        assert not a.refused, question
+        assert [c.number for c in a.citations] == list(range(1, 16)), question
+
+
+def test_an_improvement_question_about_a_topic_gets_the_recommendations_on_it(full_index):
+    a = answer("What should they do about children who go missing?", scope=TH17, index=full_index)
+    assert a.citations and all("missing" in c.paragraph_text.lower() for c in a.citations), a.text
+    assert "recommendations are about this" in a.notice
+
+
+def test_a_named_local_programme_in_one_paragraph_is_found(full_index):
+    a = answer("What is the Turnaround Centre?", scope=["croydon-2024"], index=full_index)
+    assert not a.refused
+    assert "Turnaround Centre" in a.citations[0].paragraph_text

@@ -1,0 +1,50 @@
+"""The question plan: parts, their kinds, and what an improvement or list question asks."""
+
+import pytest
+
+from app.plan import make_plan
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        (
+            "How many children were on CP plans and were the plans good enough?",
+            ["number", "general"],
+        ),
+        (
+            "Why are care leavers' outcomes poor, and what is the council doing about it?",
+            ["why", "general"],
+        ),
+        ("What's wrong with supervision and what is planned?", ["general", "general"]),
+        ("How many children are looked after?", ["number"]),
+        ("Are there enough foster carers and carers for teenagers?", ["general"]),
+    ],
+)
+def test_a_question_is_split_where_it_asks_a_second_thing(question, kinds):
+    assert [p.kind for p in make_plan(question, question).parts] == kinds
+
+
+def test_a_part_with_no_topic_of_its_own_searches_with_the_first_parts_topic():
+    plan = make_plan("q", "What's wrong with supervision and what is planned?")
+    assert "supervision" in plan.parts[1].query
+    assert plan.parts[0].query == "What's wrong with supervision"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What must the local authority improve?",
+        "List all the recommendations",
+        "What should they do about care leavers?",
+        "What are the areas for improvement?",
+    ],
+)
+def test_improvement_questions_are_planned_as_such(question):
+    plan = make_plan(question, question)
+    assert plan.improve and all(p.kind == "improve" for p in plan.parts)
+
+
+def test_list_all_is_a_request_for_a_complete_list():
+    assert make_plan("q", "List all the recommendations").wants_all
+    assert not make_plan("q", "What did inspectors say about private fostering?").wants_all
