@@ -161,6 +161,40 @@ def bench_scale(scale_dir: Path) -> None:
     )
     hits, s = _timed(index.search, "child protection plan numbers", 5)
     print(f"query over {len(index.reports())} reports: {s * 1000:.0f} ms")
+    bench_answer_latency(index, "scale")
+
+
+# Questions of each kind the answerer plans for (not gold questions): one part, two parts,
+# why, what must improve, a count, a follow-up's rewrite.
+LATENCY_QUESTIONS = [
+    *QUESTIONS,
+    "How many children are looked after and how stable are their placements?",
+    "Why are assessments weak, and what are leaders doing about it?",
+    "What must the council improve?",
+    "What should they do about care leavers?",
+    "Is the front door working well?",
+]
+
+
+def bench_answer_latency(index, label: str) -> None:
+    """Warm answer() on one report at a time, p50 and p95, against retrieval alone."""
+    from app import answer
+
+    reports = [r.id for r in index.reports()][:20]
+    answer(LATENCY_QUESTIONS[0], scope=reports[:1], index=index)  # warm: model, caches
+    full, retrieval = [], []
+    for rid in reports:
+        for q in LATENCY_QUESTIONS:
+            _, s = _timed(answer, q, scope=[rid], index=index)
+            full.append(s * 1000)
+            _, s = _timed(index.search, q, 8, report_ids=[rid])
+            retrieval.append(s * 1000)
+    p = lambda xs, q: statistics.quantiles(xs, n=100)[q - 1]  # noqa: E731
+    print(
+        f"{label}: warm answer() over {len(index.reports())} reports: p50 {p(full, 50):.1f} ms, "
+        f"p95 {p(full, 95):.1f} ms (targets 60 / 200 ms; {len(full)} calls); "
+        f"x{p(full, 50) / p(retrieval, 50):.2f} of retrieval alone"
+    )
 
 
 def main() -> None:
@@ -178,6 +212,9 @@ def main() -> None:
     bench_parse()
     index_dir = bench_ingest()
     bench_answer(index_dir)
+    from index import ReportIndex, Settings
+
+    bench_answer_latency(ReportIndex(Settings(index_dir=index_dir)), "shipped")
     if args.scale:
         bench_scale(args.scale_dir)
 
