@@ -29,7 +29,7 @@ def overview(index, served, scope) -> None:
         st.info("Choose a report in the sidebar to see its overview.")
         return
     report = index.report(scope)
-    st.header(f"{report.display_name()}: report overview")
+    st.header(f"{safe_markdown(report.display_name())}: report overview")
     st.caption(safe_markdown(report.title))
     judgements(report)
     recommendations(report)

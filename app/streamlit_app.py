@@ -65,12 +65,6 @@ def engine():
     return index, served
 
 
-STICKY = (
-    "<style>.st-key-current-report{position:sticky;top:3.75rem;z-index:99;"
-    "background:#fff;padding:.25rem 0}</style>"
-)
-
-
 def name(index, rid: str | None) -> str:
     if rid is None:
         return "All reports"
@@ -171,7 +165,12 @@ def offer_follow_ups(result, index, key: str) -> None:
     cols = st.columns(len(questions))
     for i, q in enumerate(questions):
         cols[i].button(
-            q, key=f"follow-{key}-{i}", on_click=ask_later, args=(q,), width="stretch", wrap=True
+            safe_markdown(q),
+            key=f"follow-{key}-{i}",
+            on_click=ask_later,
+            args=(q,),
+            width="stretch",
+            wrap=True,
         )
 
 
@@ -228,7 +227,10 @@ def sidebar_actions(slot, index) -> None:
 def chat(index, served, scope) -> None:
     messages = st.session_state.setdefault("messages", [])
     report = index.report(scope) if scope else None
-    question = st.chat_input("Ask about the report") or st.session_state.pop("pending", None)
+    # The chat box names the report too: it stays in view however far the chat scrolls, and
+    # on a phone the sidebar, which also names it, is hidden.
+    asking = name(index, scope) if scope else "all reports"
+    question = st.chat_input(f"Ask about {asking}") or st.session_state.pop("pending", None)
     if not messages and not question:
         st.markdown(
             "Ask about an Ofsted inspection of children's services.  \n"
@@ -281,13 +283,10 @@ def now_asking(index, scope) -> None:
 def main() -> None:
     index, served = engine()
     view, scope, actions_slot = sidebar(index)
-    # Pinned above the chat (see STICKY): on a phone the sidebar, which names it, is hidden.
-    with st.container(key="current-report"):
-        st.html(STICKY)
-        st.markdown(
-            current_report_line(index.report(scope) if scope else None, len(index.reports())),
-            unsafe_allow_html=True,
-        )
+    st.markdown(
+        current_report_line(index.report(scope) if scope else None, len(index.reports())),
+        unsafe_allow_html=True,
+    )
     if view == "Chat":
         chat(index, served, scope)
     else:

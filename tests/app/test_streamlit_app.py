@@ -105,6 +105,7 @@ def test_changing_report_mid_conversation_inserts_a_divider(app):
     app.selectbox[0].select("croydon-2024").run()
     assert any(c.value == "Now asking about Croydon 2024" for c in app.caption)
     assert app.markdown[0].value.startswith("Asking about **Croydon 2024**")
+    assert app.chat_input[0].placeholder == "Ask about Croydon 2024"
 
 
 def test_a_changed_vote_updates_the_stored_row_and_a_comment_is_kept(app, full_index):
