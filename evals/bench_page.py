@@ -90,10 +90,13 @@ def _one_page(browser, url: str) -> dict[str, float]:
 
 def bench_page(index_dir: str) -> None:
     """Print cold and warm page-load-to-answer times and the model's share of the cold one."""
-    if not Path(CHROMIUM).exists():
-        print("page load to first answer: skipped (needs Debian's chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+    if not Path(CHROMIUM).exists() or sync_playwright is None:
+        print("page load to first answer: skipped (needs Debian's chromium and the dev extras)")
         return
-    from playwright.sync_api import sync_playwright
 
     proc, url = _start_server(index_dir)
     try:
