@@ -21,13 +21,18 @@ $(VENV)/.dev: $(VENV)/.installed
 /usr/bin/chromium:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
+# axe-core for the browser test's accessibility audit, pinned by package-lock.json.
+AXE := tests/browser_assets/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser_assets/package-lock.json
+	cd tests/browser_assets && npm ci --no-audit --no-fund
+
 index: $(VENV)/.installed
 	$(CLI) ingest data/reports --if-missing
 
 run: index
 	$(CLI) app
 
-test: $(VENV)/.dev /usr/bin/chromium
+test: $(VENV)/.dev /usr/bin/chromium $(AXE)
 	$(PY) -m pytest
 
 lint: $(VENV)/.dev

@@ -104,6 +104,7 @@ def ingest(
     ) as bar:
         task = bar.add_task("starting", total=None)
         summary = index.ingest(paths, progress=lambda msg: bar.update(task, description=msg))
+    _publish(index)
     for line in summary.errors:
         err.print(f"[red]error:[/] {line}")
     for line in summary.warnings:
@@ -172,6 +173,7 @@ def remove(report_id: str, index_dir: Path | None = IndexDir):
     if not index.remove(report_id):
         err.print(f"[red]error:[/] {report_id}: not in the index")
         raise typer.Exit(1)
+    _publish(index)
     out.print(f"Removed {report_id}.")
 
 
@@ -273,13 +275,24 @@ def chat(
         history.append(question)
 
 
+def _publish(index) -> None:
+    """Keep the files the chat app links to (app/static/reports/) in step with the index."""
+    from .sources import publish
+
+    publish(index)
+
+
 @cli.command("app")
 def run_app(port: int = typer.Option(8501, help="Port to serve the chat app on.")):
     """Open the Streamlit chat app."""
     script = Path(__file__).with_name("streamlit_app.py")
     os.execv(
         sys.executable,
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)],
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)]
+        # Citations link to the reports' PDFs in app/static/, whatever the working folder.
+        + ["--server.enableStaticServing", "true"]
+        # The theme of .streamlit/config.toml, which Streamlit reads only from the working folder.
+        + ["--theme.base", "light", "--theme.textColor", "#0e1117"],
     )
 
 

@@ -25,6 +25,25 @@ def ensure_index(index: ReportIndex, progress=None):
     return index.ingest([index.settings.reports_dir], progress=progress)
 
 
+_warm = threading.Event()
+
+
+def warm_up(index: ReportIndex) -> None:
+    """Load the embedding model and touch the search path, so the first question is as fast as
+    any other: loading the model is most of a cold start."""
+    from .answer import answer  # answer() itself uses this module
+
+    if not index.is_empty():
+        default = index.settings.default_report
+        scope = [default] if index.report(default) else None
+        answer("What did inspectors find about care leavers?", default_scope=scope, index=index)
+    _warm.set()
+
+
+def is_warm() -> bool:
+    return _warm.is_set()
+
+
 _llms: dict[str, object] = {}
 
 

@@ -18,10 +18,11 @@ CREATE TABLE IF NOT EXISTS feedback (
     question TEXT NOT NULL,
     answer TEXT NOT NULL,
     citations TEXT NOT NULL,          -- JSON list of {report, paragraph_id, number}
-    scope TEXT NOT NULL
+    scope TEXT NOT NULL,
+    comment TEXT NOT NULL DEFAULT ''  -- what was wrong, optional, asked after a thumbs down
 )
 """
-COLUMNS = ("id", "created", "rating", "question", "answer", "citations", "scope")
+COLUMNS = ("id", "created", "rating", "question", "answer", "citations", "scope", "comment")
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -29,20 +30,28 @@ def _connect(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(path, timeout=10)
     conn.execute(SCHEMA)
+    # Databases made before comments were asked for lack the column.
+    if "comment" not in {row[1] for row in conn.execute("PRAGMA table_info(feedback)")}:
+        conn.execute("ALTER TABLE feedback ADD COLUMN comment TEXT NOT NULL DEFAULT ''")
     return conn
 
 
-def record(path: Path, answer: Answer, rating: int) -> None:
+def _check(rating: int) -> None:
     if rating not in (0, 1):
         raise ValueError(f"rating must be 0 or 1, not {rating!r}")
+
+
+def record(path: Path, answer: Answer, rating: int, comment: str = "") -> int:
+    """Store a rating; returns its row id, which `update` takes when the user changes it."""
+    _check(rating)
     citations = [
         {"report": c.report_id, "paragraph_id": c.paragraph_id, "number": c.number}
         for c in answer.citations
     ]
     with _connect(path) as conn:
-        conn.execute(
-            "INSERT INTO feedback (created, rating, question, answer, citations, scope) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+        cursor = conn.execute(
+            "INSERT INTO feedback (created, rating, question, answer, citations, scope, comment) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 time.time(),
                 rating,
@@ -50,8 +59,31 @@ def record(path: Path, answer: Answer, rating: int) -> None:
                 answer.text,
                 json.dumps(citations),
                 ",".join(answer.scope),
+                comment.strip(),
             ),
         )
+    return cursor.lastrowid
+
+
+def update(path: Path, row_id: int, rating: int, comment: str | None = None) -> None:
+    """A changed vote (and the comment, when given) replaces the stored one."""
+    _check(rating)
+    with _connect(path) as conn:
+        if comment is None:
+            conn.execute("UPDATE feedback SET rating = ? WHERE id = ?", (rating, row_id))
+        else:
+            conn.execute(
+                "UPDATE feedback SET rating = ?, comment = ? WHERE id = ?",
+                (rating, comment.strip(), row_id),
+            )
+
+
+def row(path: Path, row_id: int) -> dict | None:
+    with _connect(path) as conn:
+        found = conn.execute(
+            f"SELECT {', '.join(COLUMNS)} FROM feedback WHERE id = ?", (row_id,)
+        ).fetchone()
+    return dict(zip(COLUMNS, found)) if found else None
 
 
 def export_csv(path: Path, out: Path) -> int:

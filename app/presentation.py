@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 
@@ -12,7 +13,7 @@ from .types import Answer, Citation
 GRADE_COLOURS = {
     "Outstanding": "#1b7a3a",
     "Good": "#2f6fb0",
-    "Requires improvement": "#b36b00",
+    "Requires improvement": "#965a00",  # #b36b00 gave white text 4.18:1, under AA's 4.5
     "Inadequate": "#b3261e",
 }
 AREA_NAMES = {
@@ -58,12 +59,38 @@ def citation_title(c: Citation, report_name: str) -> str:
     return " · ".join(parts)
 
 
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two #rrggbb colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    hi, lo = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
 def grade_chip(grade: str) -> str:
     colour = GRADE_COLOURS.get(grade, "#555")
     return (
         f'<span style="background:{colour};color:white;border-radius:0.8em;'
         f'padding:0.1em 0.6em;font-size:0.85em;white-space:nowrap">{html.escape(grade)}</span>'
     )
+
+
+def linked_markers(markers: list[int], anchor_prefix: str) -> str:
+    """Markers " [1]" as Markdown links to their citation's anchor on the page."""
+    return "".join(f" [\\[{m}\\]](#{anchor_prefix}-{m})" for m in markers)
+
+
+def current_report_line(report: Report | None, count: int) -> str:
+    """The line above the chat naming what is asked about: the sidebar is hidden on a phone."""
+    if report is None:
+        return f"Asking about **all {count} reports**"
+    overall = report.grade("overall")
+    chip = f" · overall {grade_chip(overall)}" if overall else ""
+    return f"Asking about **{safe_markdown(report.display_name())}**{chip}"
 
 
 def starter_questions(report: Report | None) -> list[str]:
@@ -91,11 +118,52 @@ def starter_questions(report: Report | None) -> list[str]:
     return qs[:6]
 
 
-def conversation_markdown(turns: list[tuple[str, Answer]], names: dict[str, str]) -> str:
-    """The conversation with each answer's citations and the full paragraph texts."""
-    lines = ["# ofsted-qa conversation", ""]
+def bolded(paragraph: str, quote: str) -> str:
+    """The paragraph with the quoted sentence(s) in Markdown bold, for the export."""
+    out = paragraph
+    for part in filter(None, (q.strip() for q in re.split(r"(?<=[.!?])\s+", quote))):
+        if part in out and f"**{part}**" not in out:
+            out = out.replace(part, f"**{part}**", 1)
+    return out
+
+
+def plain_answer(answer: Answer, names: dict[str, str]) -> str:
+    """An answer as plain text with its references, for the clipboard."""
+    if answer.refused:
+        return answer.refusal_reason
+    refs = [
+        f"[{c.marker}] {citation_title(c, names.get(c.report_id, c.report_id))}"
+        for c in answer.citations
+    ]
+    return "\n".join([answer.text, "", *refs]) if refs else answer.text
+
+
+def scope_label(scope: list[str], names: dict[str, str]) -> str:
+    return ", ".join(names.get(rid, rid) for rid in scope) if scope else "All reports"
+
+
+def conversation_markdown(
+    turns: list[tuple[str, Answer]], names: dict[str, str], when: dt.datetime | None = None
+) -> str:
+    """The conversation as a record someone else can check: when, which reports, how each
+    question was understood, and each cited paragraph with the quoted sentences in bold."""
+    when = when or dt.datetime.now()
+    asked = sorted({rid for _, a in turns for rid in a.scope}, key=lambda r: names.get(r, r))
+    lines = [
+        "# ofsted-qa conversation",
+        "",
+        f"- Date: {when:%Y-%m-%d %H:%M}",
+        f"- Reports: {scope_label(asked, names)}",
+        "",
+    ]
     for question, answer in turns:
-        lines += [f"## Q: {question}", ""]
+        lines += [f"## Q: {question}", "", f"_Scope: {scope_label(answer.scope, names)}_", ""]
+        if answer.rewritten_query:
+            lines += [f"_Understood as: {answer.rewritten_query}_", ""]
+        if answer.scope_note:
+            lines += [f"_{answer.scope_note}_", ""]
+        if answer.notice:
+            lines += [f"_{answer.notice}_", ""]
         if answer.refused:
             lines += [f"_{answer.refusal_reason}_", ""]
             continue
@@ -104,5 +172,5 @@ def conversation_markdown(turns: list[tuple[str, Answer]], names: dict[str, str]
             lines.append(
                 f"**[{c.marker}] {citation_title(c, names.get(c.report_id, c.report_id))}**"
             )
-            lines += ["", "> " + c.paragraph_text, ""]
+            lines += ["", "> " + bolded(c.paragraph_text, c.quote), ""]
     return "\n".join(lines)

@@ -1,6 +1,8 @@
 """Benchmarks: parse, ingest and answer timings, printed with ratios to baselines of the same run.
 
-    python -m evals.bench            # shipped corpus: parse, ingest, answer latency, cold start
+    python -m evals.bench            # shipped corpus: parse, ingest, answer latency, cold start,
+                                     # and page load to first answer in the chat app
+    python -m evals.bench --page-only INDEX_DIR   # only the chat app's page load
     python -m evals.bench --scale    # also the 100 scale PDFs in ../shared/corpus/scale
 
 Times vary by machine; compare the ratios, which are measured within one run.
@@ -204,8 +206,14 @@ def main() -> None:
         "--scale-dir", type=Path, default=ROOT.parent / "shared" / "corpus" / "scale"
     )
     parser.add_argument("--scale-only", action="store_true", help="only the scale benchmark")
+    parser.add_argument("--page-only", metavar="INDEX_DIR", help="only the page-load benchmark")
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from evals.bench_page import bench_page
+
+    if args.page_only:
+        bench_page(args.page_only)
+        return
     if args.scale_only:
         bench_scale(args.scale_dir)
         return
@@ -215,6 +223,7 @@ def main() -> None:
     from index import ReportIndex, Settings
 
     bench_answer_latency(ReportIndex(Settings(index_dir=index_dir)), "shipped")
+    bench_page(index_dir)
     if args.scale:
         bench_scale(args.scale_dir)
 

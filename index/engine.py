@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ingest import Paragraph, Report
+from ingest import Paragraph, Report, content_hash
 
 from . import writer
 from .embedder import Embedder, get_embedder
@@ -86,6 +86,21 @@ class ReportIndex:
 
     def report(self, report_id: str) -> Report | None:
         return self._reports.get(report_id)
+
+    def source_pdf(self, report_id: str) -> tuple[Path, str] | None:
+        """The indexed PDF of a report and its content hash: the copy kept at ingest, or, for
+        an index built before copies were kept, the file in reports_dir if its bytes match."""
+        entry = self._manifest.get(report_id)
+        if entry is None:
+            return None
+        kept = self.store.source_pdf(report_id, entry["hash"])
+        if kept is not None:
+            return kept, entry["hash"]
+        shipped = Path(self.settings.reports_dir) / entry.get("source", "")
+        is_pdf = shipped.suffix.lower() == ".pdf" and shipped.is_file()
+        if is_pdf and content_hash(shipped) == entry["hash"]:
+            return shipped, entry["hash"]
+        return None
 
     def paragraph(self, paragraph_id: str) -> Paragraph | None:
         return self._paragraphs.get(paragraph_id)

@@ -76,8 +76,17 @@ class ParagraphStore:
         np.save(buf, sentence_vectors.astype(np.float16))  # half precision: ranking only
         _atomic_write(self._path(report.id, digest, ".npy"), buf.getvalue())
 
+    def save_source(self, report_id: str, digest: str, path: Path) -> None:
+        """Keep a copy of a PDF, so its pages can be shown wherever it was ingested from."""
+        if Path(path).suffix.lower() == ".pdf":
+            _atomic_write(self._path(report_id, digest, ".pdf"), Path(path).read_bytes())
+
+    def source_pdf(self, report_id: str, digest: str) -> Path | None:
+        path = self._path(report_id, digest, ".pdf")
+        return path if path.exists() else None
+
     def delete_version(self, report_id: str, digest: str) -> None:
-        for suffix in (".json", ".npy"):
+        for suffix in (".json", ".npy", ".pdf"):
             self._path(report_id, digest, suffix).unlink(missing_ok=True)
 
     def load_report(self, report_id: str, digest: str) -> Report:

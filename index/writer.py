@@ -59,10 +59,10 @@ def parse_all(
     summary: IngestSummary,
     progress: Progress,
     indexed: dict[str, str] | None = None,
-) -> list[tuple[Report, str]]:
+) -> list[tuple[Report, str, Path]]:
     """Parse the files; those whose bytes are already indexed (`indexed`: content hash ->
     report id) are counted unchanged without parsing, which is most of a re-ingest's cost."""
-    parsed: list[tuple[Report, str]] = []
+    parsed: list[tuple[Report, str, Path]] = []
     seen: dict[str, str] = {}
     for path in files:
         if indexed and path.is_file() and 0 < path.stat().st_size <= max_bytes:
@@ -86,7 +86,7 @@ def parse_all(
             continue
         seen[report.id] = path.name
         summary.warnings.extend(report.warnings)
-        parsed.append((report, content_hash(path)))
+        parsed.append((report, content_hash(path), path))
     return parsed
 
 
@@ -96,13 +96,13 @@ def sentence_matrix(index, report: Report) -> np.ndarray:
 
 
 def write_reports(
-    index, parsed: list[tuple[Report, str]], summary: IngestSummary, progress: Progress
+    index, parsed: list[tuple[Report, str, Path]], summary: IngestSummary, progress: Progress
 ) -> None:
     old = index.store.manifest()
     new = dict(old)
     added_ids: list[str] = []
     try:
-        for report, digest in parsed:
+        for report, digest, path in parsed:
             entry = old.get(report.id)
             if entry and entry["hash"] == digest and entry.get("parser") == index.name:
                 summary.unchanged.append(report.id)
@@ -117,6 +117,7 @@ def write_reports(
             index.vectors.add(fresh)
             added_ids.extend(n.node_id for n in fresh)
             index.store.save_report(report, sentence_matrix(index, report), digest)
+            index.store.save_source(report.id, digest, path)
             new[report.id] = {
                 "hash": digest,
                 "source": report.source,

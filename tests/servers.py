@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -29,3 +33,27 @@ def wait_until_up(proc: subprocess.Popen, url: str, what: str, seconds: float = 
             time.sleep(0.3)
     proc.kill()
     pytest.fail(f"{what} did not answer within {seconds:.0f} s")
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@contextlib.contextmanager
+def streamlit_server(index_dir: Path):
+    """The chat app served by `streamlit run` on a free port, with the repo's config; yields
+    its base URL."""
+    port = free_port()
+    env = {**os.environ, "OFSTED_QA_INDEX_DIR": str(index_dir)}
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app" / "streamlit_app.py")]
+    command += ["--server.port", str(port), "--server.headless", "true"]
+    command += ["--browser.gatherUsageStats", "false", "--server.enableStaticServing", "true"]
+    proc = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(proc, f"{url}/_stcore/health", "streamlit")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
