@@ -25,7 +25,6 @@ from .structure_answers import (
     missing_number,
     numbered_paragraph,
 )
-from .support import unknown_terms
 from .types import Answer, AnswerSentence, citation_for, related_for
 from .verdicts import answer_summary, answer_why_graded, is_summary_question
 
@@ -158,9 +157,8 @@ def _answer_extractive(
     result.timings_ms["retrieve"] = round((time.perf_counter() - t) * 1000, 1)
     result.retrieved = related(hits)
     weights = current_weights()
-    missing = unknown_terms(plan.query, report_ids, index)
     best = per_part[0][0] if per_part and per_part[0] else None
-    if best is None or not believed(best, plan, weights, missing):
+    if best is None or not believed(best, plan, weights, index, report_ids):
         _refuse(
             result,
             "The indexed reports do not say enough to answer that. "

@@ -14,6 +14,7 @@ import re
 import numpy as np
 
 from index import ReportIndex, expand
+from index.terms import question_terms
 
 from .extractive import (
     ANAPHOR,
@@ -29,7 +30,7 @@ from .features import Candidate, idf, rare_terms, sentence_features
 from .numbers import missing_numbers
 from .plan import QuestionPlan
 from .scorer import Weights, current_weights
-from .support import ASKS_FOR_A_COUNT, ASKS_FOR_A_NAME, PROPER_NAME, figure_near
+from .support import ASKS_FOR_A_COUNT, ASKS_FOR_A_NAME, PROPER_NAME, figure_near, unknown_terms
 from .types import Answer, AnswerSentence, related_for
 
 CANDIDATE_PARAGRAPHS = 8
@@ -41,8 +42,6 @@ MIN_WORDS = 4  # fragments left by the damaged extraction make poor answers
 def retrieval_query(query: str, index: ReportIndex) -> str:
     """The query without the council names that chose the scope: inside one council's report
     its name is in every other paragraph, so as a search word it only adds noise."""
-    from index.terms import question_terms
-
     out = query
     for council in {r.council for r in index.reports()}:
         out = re.sub(rf"(?i)\b{re.escape(council)}('s|s')?\b", " ", out)
@@ -94,15 +93,35 @@ def collect(
     return per_part, first_hits, vectors[0]
 
 
-def believed(best: Candidate, plan: QuestionPlan, weights: Weights, missing: list[str]) -> bool:
-    """Whether the first part's best sentence answers it well enough to be given."""
-    if best.score < weights.answer_above:
-        return False
-    if ASKS_FOR_A_NAME.search(plan.query) and not PROPER_NAME.search(best.text):
-        return False  # "what is the director called?" needs a name, not a role
-    if ASKS_FOR_A_COUNT.search(plan.parts[0].text) and not figure_near(best):
-        return False  # "how many …?" needs a figure, not a sentence that only shares words
-    return not missing  # the reports never use a word the question turns on ("salary")
+def answerable_features(
+    best: Candidate, plan: QuestionPlan, index: ReportIndex, report_ids
+) -> dict[str, float]:
+    df = index.document_frequencies(report_ids)
+    weight = idf(df)
+    words = question_terms(plan.query)
+    missing = set(unknown_terms(plan.query, report_ids, index))
+    total = sum(weight(t) for t in words) or 1.0
+    return {
+        "best": best.score,
+        "best_dense": best.features["dense_question"],
+        "best_overlap": best.features["overlap"],
+        "missing_share": sum(weight(t) for t in words if t in missing) / total,
+        # "how many …?" needs a figure, not a sentence that only shares words
+        "count_unmet": 1.0
+        if ASKS_FOR_A_COUNT.search(plan.parts[0].text) and not figure_near(best)
+        else 0.0,
+        # "what is the director called?" needs a name, not a role
+        "name_unmet": 1.0
+        if ASKS_FOR_A_NAME.search(plan.query) and not PROPER_NAME.search(best.text)
+        else 0.0,
+    }
+
+
+def believed(best: Candidate, plan: QuestionPlan, weights: Weights, index, report_ids) -> bool:
+    """Whether to answer: the fitted model of answerable questions believes the first part's
+    best sentence."""
+    features = answerable_features(best, plan, index, report_ids)
+    return weights.answerable_probability(features) >= weights.answer_above
 
 
 def choose(per_part: list[list[Candidate]], plan: QuestionPlan, weights: Weights):

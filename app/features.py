@@ -39,6 +39,15 @@ FEATURES = (
     "continuation",  # opens with "This", "It", "However": leans on the sentence before
     "next_carries",  # the next sentence has what the part asks for and this one has not
 )
+# Whether a question is answered at all: features of the question and its best sentence.
+ANSWERABLE = (
+    "best",  # the scorer's probability for the first part's best sentence
+    "best_dense",  # that sentence's cosine with the question
+    "best_overlap",  # share of the question's words (rare ones weighing more) it has
+    "missing_share",  # share of the question's words (weighted) that no report in scope uses
+    "count_unmet",  # a "how many" question whose best sentence has no figure near it
+    "name_unmet",  # a question for a name whose best sentence names no one
+)
 GRADE_WORD = re.compile(r"\b(inadequate|requires? improvement|good|outstanding)\b", re.I)
 METHOD_SECTION = "Information about this inspection"
 # The reports name each judged area in their section headings.

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .features import FEATURES
+from .features import ANSWERABLE, FEATURES
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 
@@ -26,17 +26,32 @@ class Weights:
     part_above: float = 0.5  # a further part is answered only above this
     runner_up_within: float = 0.1  # a further sentence within this of the best probability
     fitted_on: dict = field(default_factory=dict)  # what the fit saw, for the record
+    # Whether to answer at all: a second logistic model over question-level features
+    # (app/features.py ANSWERABLE), fitted on answerable vs unanswerable dev questions.
+    answerable: dict[str, float] = field(default_factory=dict)
+    answerable_intercept: float = 0.0
 
     def logit(self, features: dict[str, float]) -> float:
         return self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
 
     def probability(self, features: dict[str, float]) -> float:
-        z = self.logit(features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _sigmoid(self.logit(features))
+
+    def answerable_probability(self, features: dict[str, float]) -> float:
+        z = self.answerable_intercept + sum(
+            self.answerable.get(k, 0.0) * v for k, v in features.items()
+        )
+        return _sigmoid(z)
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def from_dict(data: dict) -> Weights:
-    unknown = set(data["weights"]) - set(FEATURES)
+    unknown = (set(data["weights"]) - set(FEATURES)) | (
+        set(data.get("answerable", {})) - set(ANSWERABLE)
+    )
     if unknown:
         raise ValueError(f"{WEIGHTS_FILE.name}: unknown features {sorted(unknown)}")
     return Weights(
@@ -46,6 +61,8 @@ def from_dict(data: dict) -> Weights:
         part_above=data["part_above"],
         runner_up_within=data["runner_up_within"],
         fitted_on=data.get("fitted_on", {}),
+        answerable=data.get("answerable", {}),
+        answerable_intercept=data.get("answerable_intercept", 0.0),
     )
 
 
