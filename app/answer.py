@@ -12,7 +12,7 @@ from ingest import Report
 
 from . import generative
 from . import judgement_answers as ja
-from .conversation import MAX_HISTORY, rewrite
+from .conversation import rewrite
 from .engine import get_index
 from .extractive import (
     ASKS_FOR_RECOMMENDATION,
@@ -20,6 +20,13 @@ from .extractive import (
     score_sentences,
     select,
     trim_to_clause,
+)
+from .limits import (
+    clean_history,
+    clean_model_answer,
+    question_problem,
+    readable,
+    scope_problem,
 )
 from .numbers import missing_numbers
 from .scope import detect_scope
@@ -36,7 +43,6 @@ from .support import findings_first, supported, unknown_terms
 from .types import Answer, AnswerSentence, citation_for, related_for
 from .verdicts import answer_summary, answer_why_graded, is_summary_question
 
-MAX_QUESTION_CHARS = 1000
 CANDIDATE_PARAGRAPHS = 8
 
 
@@ -60,19 +66,17 @@ def answer(
     if not isinstance(question, str):
         raise ValueError(f"question must be text, not {type(question).__name__}")
     question = " ".join(question.split())
-    result = Answer(question=question)
-    if not question:
-        return _refuse(result, "Please ask a question about an inspection report.")
-    if len(question) > MAX_QUESTION_CHARS:
-        return _refuse(
-            result,
-            f"The question is too long ({len(question)} characters; "
-            f"the limit is {MAX_QUESTION_CHARS}).",
-        )
+    problem = question_problem(question)
+    result = Answer(question=readable(question) if len(question) < 10_000 else question[:200])
+    if problem:
+        return _refuse(result, problem)
     index = index or get_index()
+    problem = scope_problem(index, scope, default_scope)
+    if problem:
+        return _refuse(result, problem)
     if index.is_empty():
         return _refuse(result, "No reports are indexed yet: run `ofsted-qa ingest data/reports`.")
-    history = [h for h in history if isinstance(h, str) and h.strip()][-MAX_HISTORY:]
+    history = clean_history(history)
     query = rewrite(question, history)
     if query != question:
         result.rewritten_query = query
@@ -104,6 +108,8 @@ def answer(
         _answer_extractive(result, query, report_ids, index, llm, section)
         if question_type(query) == "why" and len(reports) == 1:
             answer_why_graded(result, query, reports[0])
+    if result.mode.startswith("llm"):
+        clean_model_answer(result)
     result.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
     return result
 

@@ -10,12 +10,14 @@ from app import feedback
 from app.answer import answer
 from app.engine import ensure_index, get_index
 from app.judgement_answers import evidence_paragraph
+from app.limits import MAX_QUESTION_CHARS
 from app.presentation import (
     AREA_NAMES,
     citation_title,
     conversation_markdown,
     grade_chip,
     highlighted,
+    safe_label,
     safe_markdown,
     short_section,
     starter_questions,
@@ -61,12 +63,13 @@ def render_answer(result, index, key: str, live: bool = False) -> None:
     if result.scope_note:
         st.caption(safe_markdown(result.scope_note))
     if result.notice:
-        st.info(result.notice, icon="ℹ️")
+        st.info(safe_label(result.notice), icon="ℹ️")
     if result.refused:
-        st.warning(result.refusal_reason, icon="🔎")
+        st.warning(safe_label(result.refusal_reason), icon="🔎")
         for r in result.related:
             label = f"Related: ¶{r.number} · " if r.number else "Related: "
-            with st.expander(f"{label}{short_section(r.section)} · {name(index, r.report_id)}"):
+            place = f"{short_section(r.section)} · {name(index, r.report_id)}"
+            with st.expander(label + safe_label(place)):
                 st.markdown(safe_markdown(r.text))
         return
     if live:
@@ -74,7 +77,7 @@ def render_answer(result, index, key: str, live: bool = False) -> None:
     else:
         st.markdown("".join(stream_text for stream_text in _static(result)))
     for c in result.citations:
-        with st.expander(f"[{c.marker}] {citation_title(c, name(index, c.report_id))}"):
+        with st.expander(f"[{c.marker}] {safe_label(citation_title(c, name(index, c.report_id)))}"):
             st.markdown(highlighted(c.paragraph_text, c.quote), unsafe_allow_html=True)
             st.caption(safe_markdown(c.section))
     if result.rewritten_query:
@@ -107,7 +110,9 @@ def sidebar(index):
         if scope:
             report = index.report(scope)
             st.markdown(f"**{safe_markdown(report.title or report.council)}**")
-            st.caption(f"Inspected {report.inspection_dates}; published {report.published}")
+            st.caption(
+                safe_markdown(f"Inspected {report.inspection_dates}; published {report.published}")
+            )
             for j in report.judgements:
                 st.markdown(
                     f"{AREA_NAMES[j.area]}<br>{grade_chip(j.grade)}", unsafe_allow_html=True
@@ -150,7 +155,13 @@ def chat(index, scope) -> None:
             st.markdown(safe_markdown(m["question"]))
         with st.chat_message("assistant"):
             render_answer(m["answer"], index, key=str(i))
-    question = st.chat_input("Ask about the report") or st.session_state.pop("pending", None)
+    question = st.chat_input("Ask about the report", max_chars=MAX_QUESTION_CHARS)
+    question = question or st.session_state.pop("pending", None)
+    # A report removed (by `ofsted-qa remove`) while this conversation was on it gets a clear
+    # answer rather than a silent switch to the sidebar's new default.
+    asked_scope = scope
+    if messages and messages[-1].get("scope") in index.removed:
+        asked_scope = messages[-1]["scope"]
     if question:
         # Choosing another report in the sidebar starts a new thread: earlier questions no
         # longer steer follow-ups or carry their council over.
@@ -158,7 +169,10 @@ def chat(index, scope) -> None:
         with st.chat_message("user"):
             st.markdown(safe_markdown(question))
         result = answer(
-            question, history=history, default_scope=[scope] if scope else None, index=index
+            question,
+            history=history,
+            default_scope=[asked_scope] if asked_scope else None,
+            index=index,
         )
         with st.chat_message("assistant"):
             render_answer(result, index, key=str(len(messages)), live=True)
@@ -170,7 +184,7 @@ def overview(index, scope) -> None:
         st.info("Choose a report in the sidebar to see its overview.")
         return
     report = index.report(scope)
-    st.header(f"{report.display_name()}: report overview")
+    st.header(f"{safe_markdown(report.display_name())}: report overview")
     st.caption(safe_markdown(report.title))
     st.subheader("Judgements")
     rows = "".join(
@@ -182,27 +196,28 @@ def overview(index, scope) -> None:
         p = evidence_paragraph(report, j.area, j.evidence, j.grade)
         if p is not None:
             label = f"¶{p.number}" if p.number is not None else short_section(p.section_path)
-            with st.expander(f"{AREA_NAMES[j.area]}: {j.grade} · {label}"):
+            with st.expander(safe_label(f"{AREA_NAMES[j.area]}: {j.grade} · {label}")):
                 st.markdown(safe_markdown(p.text))
                 st.caption(safe_markdown(p.section_path))
     st.subheader("Recommendations")
     for p in (p for p in report.paragraphs if p.kind == "recommendation"):
         title = f"¶{p.number}" if p.number is not None else short_section(p.section_path)
         first = p.sentence_texts()[0] if p.sentences else p.text
-        with st.expander(f"{title} · {first[:110]}"):
+        with st.expander(safe_label(f"{title} · {first[:110]}")):
             st.markdown(safe_markdown(p.text))
             st.caption(safe_markdown(p.section_path))
     st.subheader("Section summaries")
     for section in report.sections:
         paras = [p for p in report.paragraphs if p.section == section and p.kind == "summary"]
         if paras:
-            with st.expander(" › ".join(section)):
+            with st.expander(safe_label(" › ".join(section))):
                 for p in paras:
                     st.markdown(safe_markdown(p.text))
 
 
 def main() -> None:
     index = engine()
+    index.refresh()  # pick up another process's ingest or remove: one stat when nothing changed
     view, scope = sidebar(index)
     if view == "Chat":
         chat(index, scope)

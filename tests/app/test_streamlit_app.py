@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from typer.testing import CliRunner
 
 from app.cli import cli
-from app.presentation import conversation_markdown, highlighted, safe_markdown
+from app.presentation import conversation_markdown, export_text, highlighted, safe_markdown
 
 SCRIPT = str(Path(__file__).resolve().parents[2] / "app" / "streamlit_app.py")
 
@@ -97,7 +97,7 @@ def test_exported_markdown_has_answers_citations_and_paragraphs(full_index):
     assert "## Q: How long do care proceedings take?" in md
     assert "29 weeks" in md
     assert f"[1] ¶{a.citations[0].number}" in md
-    assert "> " + a.citations[0].paragraph_text in md
+    assert "> " + export_text(a.citations[0].paragraph_text) in md
 
 
 def test_report_text_cannot_inject_html_or_markdown():
