@@ -104,6 +104,7 @@ def _ask(page, question: str) -> None:
     box = page.get_by_test_id("stChatInputTextArea")
     box.fill(question)
     box.press("Enter")
+    page.asked_at = time.perf_counter()
 
 
 def _answered(page) -> bool:
@@ -121,18 +122,23 @@ def _answered(page) -> bool:
 
 
 def _wait(pages, seconds: float = 120) -> dict:
+    """Seconds from each page's question to its answer."""
     started = time.perf_counter()
     finished: dict = {}
     while len(finished) < len(pages) and time.perf_counter() - started < seconds:
         for i, page in enumerate(pages):
             if i not in finished and _answered(page):
-                finished[i] = time.perf_counter() - started
+                finished[i] = time.perf_counter() - page.asked_at
         time.sleep(0.05)
     assert len(finished) == len(pages), f"only {len(finished)} of {len(pages)} answered"
     return finished
 
 
 def test_eight_sessions_at_once_each_get_their_own_answer(live):
+    warm = _open(live)  # the server's first question loads the model: not what is measured
+    _ask(warm, "What did inspectors find?")
+    _wait([warm])
+    warm.close()
     solo = _open(live)
     _ask(solo, QUESTIONS[0])
     alone = _wait([solo])[0]
