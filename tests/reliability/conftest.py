@@ -45,7 +45,7 @@ def cli_args(*args: str) -> list[str]:
     return [sys.executable, "-m", "app.cli", *map(str, args)]
 
 
-def run_cli(index_dir: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+def run_cli(index_dir: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
     """`ofsted-qa ARGS` in a fresh process, as a user in a terminal would run it."""
     return subprocess.run(
         cli_args(*args),
