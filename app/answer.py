@@ -10,11 +10,18 @@ from ingest import Report
 
 from . import generative
 from . import judgement_answers as ja
-from .conversation import MAX_HISTORY, rewrite
+from .conversation import rewrite
 from .engine import get_index
 from .extractive import question_type
 from .extractive_answer import believed, choose, collect, compose, related, retrieval_query
 from .improvement_answers import answer_improvements, improvement_items
+from .limits import (
+    clean_history,
+    clean_model_answer,
+    question_problem,
+    readable,
+    scope_problem,
+)
 from .plan import QuestionPlan, make_plan
 from .scope import detect_scope
 from .scorer import current_weights
@@ -27,8 +34,6 @@ from .structure_answers import (
 )
 from .types import Answer, AnswerSentence, citation_for, related_for
 from .verdicts import answer_summary, answer_why_graded, is_summary_question
-
-MAX_QUESTION_CHARS = 1000
 
 
 def answer(
@@ -51,19 +56,17 @@ def answer(
     if not isinstance(question, str):
         raise ValueError(f"question must be text, not {type(question).__name__}")
     question = " ".join(question.split())
-    result = Answer(question=question)
-    if not question:
-        return _refuse(result, "Please ask a question about an inspection report.")
-    if len(question) > MAX_QUESTION_CHARS:
-        return _refuse(
-            result,
-            f"The question is too long ({len(question)} characters; "
-            f"the limit is {MAX_QUESTION_CHARS}).",
-        )
+    problem = question_problem(question)
+    result = Answer(question=readable(question) if len(question) < 10_000 else question[:200])
+    if problem:
+        return _refuse(result, problem)
     index = index or get_index()
+    problem = scope_problem(index, scope, default_scope)
+    if problem:
+        return _refuse(result, problem)
     if index.is_empty():
         return _refuse(result, "No reports are indexed yet: run `ofsted-qa ingest data/reports`.")
-    history = [h for h in history if isinstance(h, str) and h.strip()][-MAX_HISTORY:]
+    history = clean_history(history)
     query = rewrite(question, history)
     if query != question:
         result.rewritten_query = query
@@ -96,6 +99,8 @@ def answer(
         _answer_extractive(result, plan, report_ids, index, llm, section)
         if question_type(query) == "why" and len(reports) == 1:
             answer_why_graded(result, query, reports[0])
+    if result.mode.startswith("llm"):
+        clean_model_answer(result)
     result.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
     return result
 

@@ -18,6 +18,15 @@ out = Console()
 err = Console(stderr=True)
 
 
+def fail(message: str, code: int = 1):
+    """One line on stderr, with what came from the user or a file shown as typed: a path like
+    `reports[/x].pdf` is rich markup, and printed raw it would raise instead of being shown."""
+    from rich.markup import escape
+
+    err.print(f"[red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
 def _settings(index_dir: Path | None = None):
     from index import Settings, get_settings
 
@@ -31,12 +40,16 @@ def _open_index(index_dir: Path | None = None):
 
     try:
         return ReportIndex(_settings(index_dir))
-    except (IndexUnavailableError, ValueError) as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from None
+    except (IndexUnavailableError, ValueError, OSError) as exc:
+        raise fail(str(exc), 2) from None
 
 
 IndexDir = typer.Option(None, "--index-dir", help="Index folder (default: OFSTED_QA_INDEX_DIR).")
+Wait = typer.Option(
+    None,
+    "--wait",
+    help="Seconds to wait for another ingest or remove to finish (default 300; 0: fail at once).",
+)
 
 
 @cli.command()
@@ -49,9 +62,8 @@ def parse(
 
     try:
         report = parse_report(file)
-    except UnreadableReportError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(1) from None
+    except (UnreadableReportError, OSError) as exc:
+        raise fail(str(exc)) from None
     if as_json:
         print(json.dumps(report_json(report), indent=1, ensure_ascii=False))
         return
@@ -92,28 +104,45 @@ def report_json(report) -> dict:
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Report files or folders (.pdf, .txt)."),
     if_missing: bool = typer.Option(False, help="Do nothing if the index already has reports."),
+    replace: bool = typer.Option(
+        False, "--replace", help="Replace a report indexed from another file under the same id."
+    ),
+    wait: float | None = Wait,
     index_dir: Path | None = IndexDir,
 ):
     """Add reports to the index (idempotent: unchanged files are skipped)."""
+    from rich.markup import escape
+
+    from index import IndexBusyError, IndexReadOnlyError
+
     index = _open_index(index_dir)
     if if_missing and not index.is_empty():
         out.print(f"Index has {len(index.reports())} reports; nothing to do.")
         return
-    with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err
-    ) as bar:
-        task = bar.add_task("starting", total=None)
-        summary = index.ingest(paths, progress=lambda msg: bar.update(task, description=msg))
+    try:
+        with Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err
+        ) as bar:
+            task = bar.add_task("starting", total=None)
+
+            def progress(msg: str) -> None:
+                if msg.startswith("waiting"):
+                    err.print(f"[yellow]{escape(msg)}[/]")
+                bar.update(task, description=escape(msg))
+
+            summary = index.ingest(paths, progress=progress, wait_s=wait, replace=replace)
+    except (IndexBusyError, IndexReadOnlyError) as exc:
+        raise fail(str(exc), 2) from None
     _publish(index)
     for line in summary.errors:
-        err.print(f"[red]error:[/] {line}")
+        err.print(f"[red]error:[/] {escape(line)}", highlight=False, soft_wrap=True)
     for line in summary.warnings:
-        err.print(f"[yellow]warning:[/] {line}")
+        err.print(f"[yellow]warning:[/] {escape(line)}", highlight=False, soft_wrap=True)
     table = Table("sections", "paragraphs", "numbered", "judgements", title="Ingested")
     table.columns.insert(0, Column("report", no_wrap=True))
     for r in summary.indexed:
         table.add_row(
-            r.id,
+            escape(r.id),
             str(len(r.sections)),
             str(len(r.paragraphs)),
             str(sum(p.number is not None for p in r.paragraphs)),
@@ -132,6 +161,8 @@ def ingest(
 @cli.command()
 def reports(index_dir: Path | None = IndexDir):
     """List the indexed reports with their grades."""
+    from rich.markup import escape
+
     index = _open_index(index_dir)
     if index.is_empty():
         out.print("No reports indexed. Run: ofsted-qa ingest data/reports")
@@ -146,7 +177,7 @@ def reports(index_dir: Path | None = IndexDir):
         table.add_column(header, justify="center", no_wrap=True, min_width=len(header))
     for r in index.reports():
         short = [GRADE_SHORT.get(r.grade(area), "–") for area in AREA_HEADERS]
-        table.add_row(r.id, r.framework, *short)
+        table.add_row(escape(r.id), r.framework, *short)
     out.print(table)
     out.print(
         "O Outstanding · G Good · RI Requires improvement · I Inadequate · – not graded",
@@ -167,14 +198,29 @@ GRADE_SHORT = {"Outstanding": "O", "Good": "G", "Requires improvement": "RI", "I
 
 
 @cli.command()
-def remove(report_id: str, index_dir: Path | None = IndexDir):
+def remove(report_id: str, wait: float | None = Wait, index_dir: Path | None = IndexDir):
     """Remove one report from the index."""
+    from rich.markup import escape
+
+    from app.limits import check_report_id
+    from index import IndexBusyError, IndexReadOnlyError
+
+    problem = check_report_id(report_id)
+    if problem:
+        raise fail(problem)
     index = _open_index(index_dir)
-    if not index.remove(report_id):
-        err.print(f"[red]error:[/] {report_id}: not in the index")
-        raise typer.Exit(1)
+
+    def say(msg: str) -> None:
+        err.print(f"[yellow]{escape(msg)}[/]")
+
+    try:
+        removed = index.remove(report_id, wait_s=wait, progress=say)
+    except (IndexBusyError, IndexReadOnlyError) as exc:
+        raise fail(str(exc), 2) from None
+    if not removed:
+        raise fail(f"{report_id}: not in the index")
     _publish(index)
-    out.print(f"Removed {report_id}.")
+    out.print(f"Removed {escape(report_id)}.", highlight=False)
 
 
 @cli.command()
@@ -199,14 +245,17 @@ def ask(
     or year re-scopes itself, and --report fixes the scope.
     """
     from app.answer import answer
+    from app.limits import check_report_id, read_history_file
 
     history: list[str] = []
     if history_file is not None:
         try:
-            history = [ln for ln in history_file.read_text().splitlines() if ln.strip()]
-        except OSError as exc:
-            err.print(f"[red]error:[/] {history_file}: {exc.strerror}")
-            raise typer.Exit(2) from None
+            history = read_history_file(history_file)
+        except ValueError as exc:
+            raise fail(str(exc), 2) from None
+    problem = next(filter(None, map(check_report_id, report or [])), None)
+    if problem:
+        raise fail(problem, 2)
     index = _open_index(index_dir)
     result = answer(
         question,
@@ -240,7 +289,8 @@ def print_answer(result, index) -> None:
         out.print(f"[yellow]{escape(result.refusal_reason)}[/]")
         for r in result.related:
             out.print(
-                f"  related: {_name(index, r.report_id)} ¶{r.number or '-'} {escape(r.text[:120])}"
+                f"  related: {escape(_name(index, r.report_id))} ¶{r.number or '-'} "
+                f"{escape(r.text[:120])}"
             )
         return
     out.print(escape(result.text))
@@ -283,16 +333,41 @@ def _publish(index) -> None:
 
 
 @cli.command("app")
-def run_app(port: int = typer.Option(8501, help="Port to serve the chat app on.")):
+def run_app(
+    port: int = typer.Option(8501, help="Port to serve the chat app on."),
+    host: str = typer.Option(
+        "127.0.0.1",
+        "--host",
+        help="Address to listen on. The default serves this machine only; "
+        "--host 0.0.0.0 opens the app to the network.",
+    ),
+):
     """Open the Streamlit chat app."""
     script = Path(__file__).with_name("streamlit_app.py")
+    # -P: the current folder is not put on sys.path, so a folder there named `index` or `app`
+    # (a data folder, a checkout) cannot shadow the packages the app imports.
     os.execv(
         sys.executable,
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)]
-        # Citations link to the reports' PDFs in app/static/, whatever the working folder.
-        + ["--server.enableStaticServing", "true"]
-        # The theme of .streamlit/config.toml, which Streamlit reads only from the working folder.
-        + ["--theme.base", "light", "--theme.textColor", "#0e1117"],
+        [
+            sys.executable,
+            "-P",
+            "-m",
+            "streamlit",
+            "run",
+            str(script),
+            "--server.port",
+            str(port),
+            "--server.address",
+            host,
+            # Citations link to the reports' PDFs in app/static/, whatever the working folder.
+            "--server.enableStaticServing",
+            "true",
+            # The theme of .streamlit/config.toml, read by Streamlit only from the working folder.
+            "--theme.base",
+            "light",
+            "--theme.textColor",
+            "#0e1117",
+        ],
     )
 
 

@@ -23,6 +23,15 @@ CREATE TABLE IF NOT EXISTS feedback (
 )
 """
 COLUMNS = ("id", "created", "rating", "question", "answer", "citations", "scope", "comment")
+# A cell starting with one of these runs as a formula in Excel, LibreOffice or Sheets.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def inert_cell(value):
+    """A text cell a spreadsheet shows as text: OWASP's advice, a leading apostrophe."""
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -95,5 +104,5 @@ def export_csv(path: Path, out: Path) -> int:
     with Path(out).open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(COLUMNS)
-        writer.writerows(rows)
+        writer.writerows([inert_cell(v) for v in row] for row in rows)
     return len(rows)

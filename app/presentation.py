@@ -25,12 +25,27 @@ AREA_NAMES = {
     "leadership": "Leadership",
     "lscb": "Local Safeguarding Children Board",
 }
-_MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-!|~$>])")
+# ":" too: Streamlit reads ":red[…]", ":material/…:" and emoji shortcodes in Markdown and labels.
+_MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-!|~$>:])")
+# A link scheme other than http(s), as a Markdown viewer would follow it.
+_UNSAFE_SCHEME = re.compile(r"(?i)\b(?!https?\\?:)([a-z][a-z0-9+.\-]{1,30})\\?:(?=\S)")
 
 
 def safe_markdown(text: str) -> str:
     """Report text or a question, shown as typed: no HTML, no Markdown from the text itself."""
     return _MD_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def safe_label(text: str) -> str:
+    """Text from a report, a question, a model or a server, made inert for a Streamlit label,
+    notice or refusal (st.expander, st.info, st.warning all read Markdown)."""
+    return safe_markdown(" ".join(str(text).split()))
+
+
+def export_text(text: str) -> str:
+    """Text for the Markdown export: escaped as in the app, and with every link scheme but
+    http(s) broken ("javascript&#58;"), for viewers that link bare URLs."""
+    return _UNSAFE_SCHEME.sub(r"\1&#58;", safe_markdown(text))
 
 
 def highlighted(paragraph: str, quote: str) -> str:
@@ -157,20 +172,28 @@ def conversation_markdown(
         "",
     ]
     for question, answer in turns:
-        lines += [f"## Q: {question}", "", f"_Scope: {scope_label(answer.scope, names)}_", ""]
+        scope = export_text(scope_label(answer.scope, names))
+        lines += [f"## Q: {export_text(question)}", "", f"_Scope: {scope}_", ""]
         if answer.rewritten_query:
-            lines += [f"_Understood as: {answer.rewritten_query}_", ""]
+            lines += [f"_Understood as: {export_text(answer.rewritten_query)}_", ""]
         if answer.scope_note:
-            lines += [f"_{answer.scope_note}_", ""]
+            lines += [f"_{export_text(answer.scope_note)}_", ""]
         if answer.notice:
-            lines += [f"_{answer.notice}_", ""]
+            lines += [f"_{export_text(answer.notice)}_", ""]
         if answer.refused:
-            lines += [f"_{answer.refusal_reason}_", ""]
+            lines += [f"_{export_text(answer.refusal_reason)}_", ""]
             continue
-        lines += [answer.text, ""]
+        lines += [_export_answer(answer), ""]
         for c in answer.citations:
-            lines.append(
-                f"**[{c.marker}] {citation_title(c, names.get(c.report_id, c.report_id))}**"
-            )
-            lines += ["", "> " + bolded(c.paragraph_text, c.quote), ""]
+            title = citation_title(c, names.get(c.report_id, c.report_id))
+            lines.append(f"**[{c.marker}] {export_text(title)}**")
+            quoted = bolded(export_text(c.paragraph_text), export_text(c.quote))
+            lines += ["", "> " + quoted, ""]
     return "\n".join(lines)
+
+
+def _export_answer(answer: Answer) -> str:
+    return " ".join(
+        export_text(text) + "".join(f" [{m}]" for m in markers)
+        for text, markers in answer.marked_sentences()
+    )

@@ -23,6 +23,7 @@ _status = None if _warm() else _loading.status("Loading the index of the reports
 from app import feedback  # noqa: E402
 from app.answer import answer  # noqa: E402
 from app.engine import ensure_index, get_index, warm_up  # noqa: E402
+from app.limits import MAX_QUESTION_CHARS  # noqa: E402
 from app.overview_page import overview  # noqa: E402
 from app.presentation import (  # noqa: E402
     AREA_NAMES,
@@ -33,6 +34,7 @@ from app.presentation import (  # noqa: E402
     highlighted,
     linked_markers,
     plain_answer,
+    safe_label,
     safe_markdown,
     short_section,
     starter_questions,
@@ -87,12 +89,13 @@ def render_answer(result, index, served, key: str, live: bool = False) -> None:
     if result.scope_note:
         st.caption(safe_markdown(result.scope_note))
     if result.notice:
-        st.info(result.notice, icon="ℹ️")
+        st.info(safe_label(result.notice), icon="ℹ️")
     if result.refused:
-        st.warning(result.refusal_reason, icon="🔎")
+        st.warning(safe_label(result.refusal_reason), icon="🔎")
         for r in result.related:
             label = f"Related: ¶{r.number} · " if r.number else "Related: "
-            with st.expander(f"{label}{short_section(r.section)} · {name(index, r.report_id)}"):
+            place = f"{short_section(r.section)} · {name(index, r.report_id)}"
+            with st.expander(label + safe_label(place)):
                 st.markdown(safe_markdown(r.text))
         return
     if live:
@@ -100,7 +103,7 @@ def render_answer(result, index, served, key: str, live: bool = False) -> None:
     else:
         st.markdown("".join(_static(result, key)))
     for c in result.citations:
-        with st.expander(f"[{c.marker}] {citation_title(c, name(index, c.report_id))}"):
+        with st.expander(f"[{c.marker}] {safe_label(citation_title(c, name(index, c.report_id)))}"):
             # The anchor a marker [n] in the answer links to.
             st.html(f'<span id="cite-{key}-{c.marker}"></span>')
             st.markdown(highlighted(c.paragraph_text, c.quote), unsafe_allow_html=True)
@@ -192,7 +195,9 @@ def sidebar(index):
         if scope:
             report = index.report(scope)
             st.markdown(f"**{safe_markdown(report.title or report.council)}**")
-            st.caption(f"Inspected {report.inspection_dates}; published {report.published}")
+            st.caption(
+                safe_markdown(f"Inspected {report.inspection_dates}; published {report.published}")
+            )
             for j in report.judgements:
                 st.markdown(
                     f"{AREA_NAMES[j.area]}<br>{grade_chip(j.grade)}", unsafe_allow_html=True
@@ -230,7 +235,8 @@ def chat(index, served, scope) -> None:
     # The chat box names the report too: it stays in view however far the chat scrolls, and
     # on a phone the sidebar, which also names it, is hidden.
     asking = name(index, scope) if scope else "all reports"
-    question = st.chat_input(f"Ask about {asking}") or st.session_state.pop("pending", None)
+    question = st.chat_input(f"Ask about {asking}", max_chars=MAX_QUESTION_CHARS)
+    question = question or st.session_state.pop("pending", None)
     if not messages and not question:
         st.markdown(
             "Ask about an Ofsted inspection of children's services.  \n"
@@ -255,6 +261,11 @@ def chat(index, served, scope) -> None:
                 offer_follow_ups(m["answer"], index, str(i))
     if messages and scope != previous:
         now_asking(index, scope)
+    # A report removed (by `ofsted-qa remove`) while this conversation was on it gets a clear
+    # answer rather than a silent switch to the sidebar's new default.
+    asked_scope = scope
+    if messages and messages[-1].get("scope") in index.removed:
+        asked_scope = messages[-1]["scope"]
     if question:
         # Choosing another report in the sidebar starts a new thread: earlier questions no
         # longer steer follow-ups or carry their council over.
@@ -266,7 +277,7 @@ def chat(index, served, scope) -> None:
                 result = answer(
                     question,
                     history=history,
-                    default_scope=[scope] if scope else None,
+                    default_scope=[asked_scope] if asked_scope else None,
                     index=index,
                 )
             key = str(len(messages))
@@ -282,6 +293,7 @@ def now_asking(index, scope) -> None:
 
 def main() -> None:
     index, served = engine()
+    index.refresh()  # pick up another process's ingest or remove: one stat when nothing changed
     view, scope, actions_slot = sidebar(index)
     st.markdown(
         current_report_line(index.report(scope) if scope else None, len(index.reports())),

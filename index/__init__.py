@@ -2,6 +2,7 @@
 
 from .engine import MODES, Hit, ReportIndex
 from .glossary import expand, expansions
+from .lock import IndexBusyError, IndexReadOnlyError
 from .settings import Settings, get_settings
 from .vectors import IndexUnavailableError, collection_name
 from .writer import IngestSummary
@@ -9,6 +10,8 @@ from .writer import IngestSummary
 __all__ = [
     "MODES",
     "Hit",
+    "IndexBusyError",
+    "IndexReadOnlyError",
     "IndexUnavailableError",
     "IngestSummary",
     "ReportIndex",

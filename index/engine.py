@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,10 +18,11 @@ from . import writer
 from .embedder import Embedder, get_embedder
 from .glossary import expand
 from .lexical import LexicalIndex
+from .lock import IndexReadOnlyError, writable, write_lock
 from .paragraph_store import ParagraphStore
 from .settings import Settings, get_settings
 from .terms import META, terms
-from .vectors import VectorIndex, collection_name, open_client
+from .vectors import VectorIndex, collection_name, open_client, snapshot_for_reading
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant; larger flattens rank differences
 CANDIDATES = 40  # per retriever, before fusion
@@ -40,10 +43,12 @@ class ReportIndex:
         self.name = collection_name("all-MiniLM-L6-v2", self.settings.chunk_words)
         self.root = Path(self.settings.index_dir) / self.name
         self.store = ParagraphStore(self.root)
-        self.vectors = VectorIndex(
-            open_client(Path(self.settings.index_dir), self.settings.chroma_url), self.name
-        )
         self._lock = threading.RLock()
+        self._refresh_lock = threading.Lock()
+        self.reloads = 0  # how often another process's commit was picked up
+        self.removed: set[str] = set()  # ids indexed earlier in this process, since removed
+        self.read_only = False
+        self._open_vectors()
         self._load()
 
     @property
@@ -53,14 +58,74 @@ class ReportIndex:
         return self._embedder
 
     # --- state -------------------------------------------------------------------------
+    def _open_vectors(self) -> None:
+        index_dir = Path(self.settings.index_dir)
+        if not self.settings.chroma_url:
+            chroma = index_dir / "chroma"
+            self.read_only = not writable(chroma) or not all(
+                writable(f) for f in chroma.glob("*.sqlite3")
+            )
+            if self.read_only:
+                index_dir = snapshot_for_reading(index_dir)
+        client = open_client(index_dir, self.settings.chroma_url)
+        self.vectors = VectorIndex(client, self.name)
+
+    def generation(self) -> tuple[int, int, int] | None:
+        """The committed state's identity: the manifest is replaced by a rename, never edited,
+        so a new commit always shows as a new inode or modification time."""
+        try:
+            st = (self.root / "manifest.json").stat()
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def refresh(self) -> bool:
+        """Reload if another process committed since the last load; True when it did.
+
+        Cheap when nothing changed (one stat), and one reload per change: concurrent callers
+        wait for the first one's reload instead of each doing their own.
+        """
+        if self.generation() == self._generation:
+            return False
+        with self._refresh_lock:
+            if self.generation() == self._generation:
+                return False
+            with self._lock:
+                self._open_vectors()
+                self._load()
+            self.reloads += 1
+            return True
+
     def _load(self) -> None:
+        for attempt in range(20):
+            before = self.generation()
+            try:
+                state = self._read_state()
+            except FileNotFoundError:
+                state = None  # a writer deleted what the manifest we read named: read again
+            if state is not None and self.generation() == before:
+                break
+            time.sleep(0.05 * (attempt + 1))
+        else:
+            raise RuntimeError(f"{self.root}: the index kept changing while it was read")
+        manifest, reports, lexical = state
+        old_ids = set(getattr(self, "_reports", {}))
+        self.removed = (self.removed | old_ids) - set(reports)
+        self._install(before, manifest, reports, lexical)
+
+    def _read_state(self):
         manifest = self.store.manifest()
         reports = {rid: self.store.load_report(rid, e["hash"]) for rid, e in manifest.items()}
-        paragraphs = {p.id: p for r in reports.values() for p in r.paragraphs}
         generation = next((e.get("bm25") for e in manifest.values()), None)
+        if generation and not (self.root / generation / "paragraph_ids.json").exists():
+            raise FileNotFoundError(self.root / generation)
         lexical = (
             LexicalIndex.load(self.root / generation) if generation else LexicalIndex(None, [])
         )
+        return manifest, reports, lexical
+
+    def _install(self, generation, manifest, reports, lexical) -> None:
+        paragraphs = {p.id: p for r in reports.values() for p in r.paragraphs}
         sentence_rows: dict[str, tuple[str, int, int]] = {}
         for rid, report in reports.items():
             row = 0
@@ -68,6 +133,7 @@ class ReportIndex:
                 sentence_rows[p.id] = (rid, row, row + len(p.sentences))
                 row += len(p.sentences)
         with self._lock:
+            self._generation = generation
             self._manifest = manifest
             self._reports = reports
             self._paragraphs = paragraphs
@@ -110,7 +176,14 @@ class ReportIndex:
         with self._lock:
             if rid not in self._sentence_vectors:
                 digest = self._manifest[rid]["hash"]
-                self._sentence_vectors[rid] = self.store.load_sentence_vectors(rid, digest)
+                try:
+                    self._sentence_vectors[rid] = self.store.load_sentence_vectors(rid, digest)
+                except FileNotFoundError:
+                    # Removed or replaced by another process during this question: rank the
+                    # sentences as unrelated; the next question reloads and sees it gone.
+                    return np.zeros(
+                        (end - start, self.embedder.embed([""]).shape[1]), dtype=np.float32
+                    )
             return self._sentence_vectors[rid][start:end]
 
     def document_frequencies(self, report_ids: list[str] | None) -> dict[str, int]:
@@ -139,19 +212,26 @@ class ReportIndex:
             return self._postings.get(term, set())
 
     # --- writing -----------------------------------------------------------------------
-    def ingest(self, paths: Iterable[Path | str], progress=None) -> writer.IngestSummary:
-        import time
-
+    def ingest(
+        self,
+        paths: Iterable[Path | str],
+        progress=None,
+        wait_s: float | None = None,
+        replace: bool = False,
+    ) -> writer.IngestSummary:
+        """Add reports. Waits up to `wait_s` for another writer (IndexBusyError after that);
+        `replace` lets a file replace a report indexed from another file under the same id."""
         started = time.perf_counter()
         say = progress or (lambda _msg: None)
         summary = writer.IngestSummary()
-        files = writer.collect_files(paths, summary.errors)
-        indexed = {
-            e["hash"]: rid for rid, e in self._manifest.items() if e.get("parser") == self.name
-        }
-        max_bytes = self.settings.max_file_mb * 1024 * 1024
-        parsed = writer.parse_all(files, max_bytes, summary, say, indexed)
-        with self._lock:
+        files = writer.collect_files(paths, summary.errors, summary.warnings)
+        with self._writing("ingest", wait_s, say):
+            indexed = {
+                e["hash"]: rid for rid, e in self._manifest.items() if e.get("parser") == self.name
+            }
+            max_bytes = self.settings.max_file_mb * 1024 * 1024
+            parsed = writer.parse_all(files, max_bytes, summary, say, indexed)
+            parsed = writer.check_identity(parsed, self._manifest, summary, replace)
             try:
                 writer.write_reports(self, parsed, summary, say)
             finally:
@@ -159,11 +239,25 @@ class ReportIndex:
         summary.seconds = time.perf_counter() - started
         return summary
 
+    @contextmanager
+    def _writing(self, action: str, wait_s: float | None, say) -> Iterator[None]:
+        """The write lock, then the state as committed now: another process may have written
+        while this one waited, and Chroma must be read afresh before it is written."""
+        with write_lock(Path(self.settings.index_dir), action, wait_s, say), self._lock:
+            self._open_vectors()
+            if self.read_only:  # never write to the private read-only copy
+                raise IndexReadOnlyError(
+                    f"cannot {action}: the Chroma database in {self.settings.index_dir} "
+                    "is read-only for this process"
+                )
+            self._load()
+            yield
+
     def after_report_written(self, report: Report) -> None:
         """Called after each report's vectors and JSON are written, before the commit."""
 
-    def remove(self, report_id: str) -> bool:
-        with self._lock:
+    def remove(self, report_id: str, wait_s: float | None = None, progress=None) -> bool:
+        with self._writing("remove", wait_s, progress):
             old = self.store.manifest()
             if report_id not in old:
                 return False

@@ -50,8 +50,48 @@ def open_client(index_dir: Path, chroma_url: str = ""):
             )
         except Exception as exc:
             raise IndexUnavailableError(f"Chroma server {chroma_url}: {exc}") from None
-    index_dir.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(index_dir / "chroma"), settings=settings)
+    path = index_dir / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    _forget_cached_client(path)
+    return chromadb.PersistentClient(path=str(path), settings=settings)
+
+
+def _forget_cached_client(path: Path) -> None:
+    """Make the next PersistentClient read the database afresh.
+
+    Chroma caches one client per folder for the life of the process, with the HNSW graph it read
+    at start: after another process has added or removed vectors, that client misses the new
+    ones and fails on the removed ones ("Error finding id"). The old client is not stopped, so a
+    query running on it in another thread still finishes.
+    """
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    SharedSystemClient._identifier_to_system.pop(str(path), None)
+    SharedSystemClient._identifier_to_refcount.pop(str(path), None)
+
+
+def snapshot_for_reading(index_dir: Path) -> Path:
+    """A private copy of a read-only index's Chroma folder, for a process that cannot write it.
+
+    Chroma's embedded database writes to its SQLite file even to read ("attempt to write a
+    readonly database"), so a read-only index is served from a copy in the temp folder,
+    removed when the process ends.
+    """
+    import atexit
+    import shutil
+    import tempfile
+
+    copy = Path(tempfile.mkdtemp(prefix="ofsted-qa-readonly-")) / "index"
+    source = index_dir / "chroma"
+    if source.is_dir():
+        shutil.copytree(source, copy / "chroma", copy_function=shutil.copyfile)
+    else:
+        (copy / "chroma").mkdir(parents=True)
+    for folder in (copy / "chroma", *(copy / "chroma").rglob("*")):
+        if folder.is_dir():
+            folder.chmod(0o755)
+    atexit.register(shutil.rmtree, copy.parent, ignore_errors=True)
+    return copy
 
 
 class VectorIndex:

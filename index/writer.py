@@ -37,20 +37,68 @@ class IngestSummary:
         return bool(self.indexed or self.unchanged)
 
 
-def collect_files(paths: Iterable[Path | str], errors: list[str]) -> list[Path]:
+SUFFIXES = (".pdf", ".txt")
+MAX_PATH_CHARS = 4096  # PATH_MAX on Linux; a longer name is a mistake or an attack
+
+
+def collect_files(
+    paths: Iterable[Path | str], errors: list[str], warnings: list[str] | None = None
+) -> list[Path]:
+    """The report files named, directly or as a folder's files. A folder is not searched
+    below its top level; what is skipped there is said, once per folder."""
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix.lower() in (".pdf", ".txt"))
-            if not found:
-                errors.append(f"{path}: folder has no .pdf or .txt reports")
-            files.extend(found)
-        elif path.exists():
-            files.append(path)
-        else:
-            errors.append(f"{path}: no such file or folder")
+        if len(str(path)) > MAX_PATH_CHARS:
+            errors.append(f"{str(path)[:60]}…: path is over {MAX_PATH_CHARS} characters")
+            continue
+        try:
+            if path.is_dir():
+                files.extend(_folder_files(path, errors, warnings))
+            elif path.exists():
+                files.append(path)
+            elif path.is_symlink():
+                errors.append(f"{path}: {_broken_link(path)}")
+            else:
+                errors.append(f"{path}: no such file or folder")
+        except OSError as exc:  # a symlink loop, a name too long, a folder we may not list
+            errors.append(f"{path}: {exc.strerror or exc}")
     return files
+
+
+def _broken_link(path: Path) -> str:
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:
+        return "symbolic link loop"
+    except OSError as exc:
+        if exc.errno == 40:  # ELOOP
+            return "symbolic link loop"
+    return f"broken symbolic link (to {path.readlink()})"
+
+
+def _folder_files(folder: Path, errors: list[str], warnings: list[str] | None) -> list[Path]:
+    entries = sorted(folder.iterdir())
+    found = [p for p in entries if p.suffix.lower() in SUFFIXES and not p.is_dir()]
+    if not found:
+        errors.append(f"{folder}: folder has no .pdf or .txt reports")
+    subfolders = [p.name for p in entries if p.is_dir()]
+    others = [p.name for p in entries if not p.is_dir() and p not in found]
+    others = [n for n in others if not n.startswith(".") and n.upper() != "LICENCE.MD"]
+    if warnings is not None and subfolders:
+        warnings.append(
+            f"{folder}: {len(subfolders)} subfolder(s) not searched ({_some(subfolders)}); "
+            "name them to ingest them"
+        )
+    if warnings is not None and others:
+        warnings.append(
+            f"{folder}: skipped {len(others)} file(s) that are not .pdf or .txt ({_some(others)})"
+        )
+    return found
+
+
+def _some(names: list[str]) -> str:
+    return ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
 
 
 def parse_all(
@@ -63,12 +111,13 @@ def parse_all(
     """Parse the files; those whose bytes are already indexed (`indexed`: content hash ->
     report id) are counted unchanged without parsing, which is most of a re-ingest's cost."""
     parsed: list[tuple[Report, str, Path]] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, list[str]] = {}  # report id -> the files in this batch that are it
     for path in files:
         if indexed and path.is_file() and 0 < path.stat().st_size <= max_bytes:
             report_id = indexed.get(content_hash(path))
             if report_id:
                 summary.unchanged.append(report_id)
+                seen.setdefault(report_id, []).append(path.name)
                 continue
         progress(f"parse {path.name}")
         try:
@@ -79,15 +128,46 @@ def parse_all(
         except Exception as exc:  # a parser bug on an odd layout must not sink the batch
             summary.errors.append(f"{path.name}: could not be parsed ({type(exc).__name__}: {exc})")
             continue
-        if report.id in seen:
-            summary.warnings.append(
-                f"{path.name}: same report as {seen[report.id]} ({report.id}); skipped"
-            )
-            continue
-        seen[report.id] = path.name
+        seen.setdefault(report.id, []).append(path.name)
         summary.warnings.extend(report.warnings)
         parsed.append((report, content_hash(path), path))
-    return parsed
+    return _refuse_twins(parsed, seen, summary)
+
+
+def _refuse_twins(
+    parsed: list[tuple[Report, str, Path]], seen: dict[str, list[str]], summary: IngestSummary
+) -> list[tuple[Report, str, Path]]:
+    """Two files that are one report are both refused: which one is right is the user's call,
+    and silently keeping either (the older rule) lost the other without a word."""
+    twins = {rid: names for rid, names in seen.items() if len(names) > 1}
+    for rid, names in twins.items():
+        summary.errors.append(
+            f"{' and '.join(names)}: both are report {rid}; neither was ingested "
+            "(ingest the one you want, with --replace if another is indexed)"
+        )
+    summary.unchanged[:] = [rid for rid in summary.unchanged if rid not in twins]
+    return [item for item in parsed if item[0].id not in twins]
+
+
+def check_identity(
+    parsed: list[tuple[Report, str, Path]],
+    manifest: dict[str, dict],
+    summary: IngestSummary,
+    replace: bool,
+) -> list[tuple[Report, str, Path]]:
+    """A report indexed from one file is replaced by another file only when asked (--replace);
+    a new version of the same file replaces it as before (ingest stays idempotent)."""
+    kept = []
+    for report, digest, path in parsed:
+        entry = manifest.get(report.id)
+        if entry and entry.get("source") != report.source and not replace:
+            summary.errors.append(
+                f"{report.source}: report {report.id} is already indexed from "
+                f"{entry.get('source')}; pass --replace to replace it with this file"
+            )
+            continue
+        kept.append((report, digest, path))
+    return kept
 
 
 def sentence_matrix(index, report: Report) -> np.ndarray:

@@ -37,7 +37,7 @@ def read_lines(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Lin
         raise UnreadableReportError(path, "empty file")
     if size > max_bytes:
         raise UnreadableReportError(
-            path, f"file is {size / 1e6:.0f} MB, over the {max_bytes / 1e6:.0f} MB limit"
+            path, f"file is {size / 2**20:.0f} MB, over the {max_bytes / 2**20:.0f} MB limit"
         )
     suffix = path.suffix.lower()
     if suffix == ".pdf":

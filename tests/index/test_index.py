@@ -4,7 +4,7 @@ import pytest
 
 from index import ReportIndex, Settings, collection_name
 from index.engine import lexical_query
-from tests.conftest import SEED, SEED_PDF
+from tests.conftest import REPORTS, SEED
 
 
 @pytest.fixture
@@ -47,7 +47,7 @@ def test_ingesting_the_same_file_twice_changes_nothing(seed_index):
 
 
 def test_a_changed_file_replaces_its_paragraphs(seed_index, tmp_path):
-    changed = tmp_path / "th.txt"
+    changed = tmp_path / SEED.name  # the same file, edited: another file would need --replace
     changed.write_text(SEED.read_text().replace("401 children", "402 children"))
     seed_index.ingest([changed])
     texts = [p.text for r in seed_index.reports() for p in r.paragraphs]
@@ -78,7 +78,7 @@ def test_failed_ingest_leaves_previous_index_whole(seed_index, monkeypatch, tmp_
 
     monkeypatch.setattr(seed_index, "after_report_written", fail)
     with pytest.raises(Boom):
-        seed_index.ingest([SEED_PDF.parent / "tower-hamlets-2017-04-07.pdf", SEED])
+        seed_index.ingest([REPORTS / "newham-2019-03-25.pdf"])
     assert seed_index.vectors.count() == count
     reopened = ReportIndex(seed_index.settings)
     assert [h.paragraph.id for h in reopened.search("private fostering")] == before
