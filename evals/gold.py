@@ -21,6 +21,8 @@ class GoldQuestion:
     unanswerable: bool = False
     history: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    # Strings a correct answer must not contain ("Newham 2026" for a filter it fails).
+    forbid: list[str] = field(default_factory=list)
 
 
 def load_gold(path: Path) -> list[GoldQuestion]:
