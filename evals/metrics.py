@@ -30,8 +30,11 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def key_facts_ok(answer_text: str, groups: list[list[str]]) -> bool:
+def key_facts_ok(answer_text: str, groups: list[list[str]], forbid: list[str] = ()) -> bool:
+    """Every group has an alias in the answer, and no forbidden string is in it."""
     norm = normalise(answer_text)
+    if any(normalise(f) in norm for f in forbid):
+        return False
     return all(any(normalise(alias) in norm for alias in group) for group in groups)
 
 

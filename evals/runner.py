@@ -29,7 +29,7 @@ def run_question(q: GoldQuestion, index: ReportIndex) -> dict:
         "unanswerable": q.unanswerable,
         "tags": q.tags,
         "has_evidence": bool(q.evidence),
-        "key_facts": key_facts_ok(a.text, q.answers) and not a.refused,
+        "key_facts": key_facts_ok(a.text, q.answers, q.forbid) and not a.refused,
         "gold_rank": first_gold_rank([is_gold(p.text, q.evidence) for p in retrieved]),
         "citation_flags": [is_gold(c.paragraph_text, q.evidence) for c in a.citations],
         "citations": [

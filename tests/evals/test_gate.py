@@ -33,3 +33,9 @@ def test_key_fact_normalisation():
     assert normalise("3,149 Children’s") == "3149 childrens"
     assert key_facts_ok("There were 3149 children", [["3,149"]])
     assert not key_facts_ok("There were 314 children", [["3,149"]])
+
+
+def test_a_forbidden_string_fails_key_facts():
+    groups = [["Croydon 2017"]]
+    assert key_facts_ok("Croydon 2017 was inadequate.", groups, ["Newham 2014"])
+    assert not key_facts_ok("Croydon 2017 and Newham 2014.", groups, ["Newham 2014"])
