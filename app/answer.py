@@ -10,7 +10,7 @@ from index import ReportIndex, expand
 from index.terms import question_terms
 from ingest import Report
 
-from . import generative
+from . import cross_report, generative
 from . import judgement_answers as ja
 from .conversation import MAX_HISTORY, rewrite
 from .engine import get_index
@@ -76,6 +76,10 @@ def answer(
     query = rewrite(question, history)
     if query != question:
         result.rewritten_query = query
+    # Questions across reports (change over time, comparisons, filters, topics).
+    if not scope and cross_report.route(result, question, query, history, default_scope, index):
+        result.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
+        return result
     report_ids = _resolve_scope(result, query, question, scope, default_scope, index, history)
     if result.refused:
         return result

@@ -100,6 +100,10 @@ def conversation_markdown(turns: list[tuple[str, Answer]], names: dict[str, str]
             lines += [f"_{answer.refusal_reason}_", ""]
             continue
         lines += [answer.text, ""]
+        if answer.table is not None:
+            from .table_view import table_markdown
+
+            lines += [*table_markdown(answer.table), ""]
         for c in answer.citations:
             lines.append(
                 f"**[{c.marker}] {citation_title(c, names.get(c.report_id, c.report_id))}**"

@@ -20,6 +20,7 @@ from app.presentation import (
     short_section,
     starter_questions,
 )
+from app.table_view import render_table
 
 st.set_page_config(page_title="ofsted-qa", page_icon="📋", layout="wide")
 
@@ -73,6 +74,7 @@ def render_answer(result, index, key: str, live: bool = False) -> None:
         st.write_stream(stream(result))
     else:
         st.markdown("".join(stream_text for stream_text in _static(result)))
+    render_table(st, result.table)
     for c in result.citations:
         with st.expander(f"[{c.marker}] {citation_title(c, name(index, c.report_id))}"):
             st.markdown(highlighted(c.paragraph_text, c.quote), unsafe_allow_html=True)
