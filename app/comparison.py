@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from index import ReportIndex
 from ingest import AREAS
 
@@ -13,8 +15,30 @@ from .cross_text import (
     grade_pattern,
     grade_sentence,
     grades_table,
+    opening_paragraphs,
 )
 from .types import Answer
+
+# Where a report was graded below good, what went wrong is what distinguishes it.
+WEAKNESS = re.compile(
+    r"\b(not|too|weak\w*|poor\w*|delay\w*|drift|inconsisten\w*|remain\w*|lack\w*|var(y|ies|iable)|"
+    r"insufficient\w*|ineffective|wait\w*|limited|turnover|deficit\w*|fail\w*)\b",
+    re.I,
+)
+BELOW_GOOD = {"Requires improvement", "Inadequate"}
+
+
+def focus_areas(reports, named: list[str]) -> list[str]:
+    """The areas to quote on: those named, else those the reports' grades differ on, else
+    overall effectiveness."""
+    if named:
+        return named
+    differ = [
+        a
+        for a in AREAS
+        if a != "overall" and len({r.grade(a) for r in reports if r.judgement(a)}) > 1
+    ]
+    return differ or ["overall"]
 
 
 def answer_comparison(result: Answer, plan: CrossPlan, index: ReportIndex, qvec) -> None:
@@ -23,11 +47,14 @@ def answer_comparison(result: Answer, plan: CrossPlan, index: ReportIndex, qvec)
     named = [a for a in plan.areas if a != "overall"]
     # Without an area, every graded area: "where do they differ?" is in the grades.
     areas = named or [a for a in AREAS if any(r.judgement(a) for r in reports)]
+    focus = focus_areas(reports, named)
     for report in reports:
         result.sentences.append(grade_sentence(result, report, areas))
         pool = report.paragraphs
-        if named and not plan.topic_terms:
-            pool = [p for a in named for p in area_paragraphs(report, a)] or pool
-        states = grade_pattern([report], named) if named else None
-        chosen = best_sentences(report, pool, qvec, index, 3, plan.topic_terms, None, states)
+        if not plan.topic_terms:
+            pool = [p for a in focus for p in area_paragraphs(report, a)] or pool
+        weak = any(report.grade(a) in BELOW_GOOD for a in focus)
+        states = WEAKNESS if weak else grade_pattern([report], focus)
+        lead = opening_paragraphs(report, focus)
+        chosen = best_sentences(report, pool, qvec, index, 3, plan.topic_terms, None, states, lead)
         add_sentences(result, report, chosen)

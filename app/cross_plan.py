@@ -11,6 +11,7 @@ from index.terms import question_terms
 from . import judgement_answers as ja
 from .conversation import rewrite
 from .cross_scope import CrossScope, cross_scope
+from .cross_text import AREA_NAMES
 from .scope import YEAR, mentions
 
 TIMELINE = re.compile(
@@ -77,6 +78,8 @@ def make_plan(
     if swapped:
         question = query = swapped
     scope = cross_scope(question, query, history, default_scope, reports)
+    if STILL_TO_DO.search(question):
+        return _still_to_do(scope, reports)
     if history and COMPARISON.search(question) and PRONOUN.search(question):
         scope = _with_earlier(scope, history, reports)
     text = query if query != question and not _own_kind(question) else question
@@ -190,15 +193,27 @@ def _scope_only(
     return None
 
 
+def _still_to_do(scope: CrossScope, reports) -> CrossPlan | None:
+    """'What do they still need to improve?' asks the council's latest report."""
+    if len(scope.councils) != 1 or len(scope.report_ids) < 2:
+        return None
+    latest = [r for r in reports if r.id == scope.report_ids[-1]][0]
+    note = f"Searched {latest.display_name()}, {scope.councils[0]}'s latest report."
+    # What a report says is still to do is its list of what needs to improve.
+    asked = "What needs to improve?"
+    return CrossPlan("scope", replace(scope, report_ids=[latest.id], note=note), asked=asked)
+
+
 def _swap_year(question: str, history: list[str]) -> str:
     """'And in 2020?' after a question about Croydon's 2024 report asks it of 2020."""
     years = YEAR.findall(question)
-    if not history or len(question.split()) > SHORT_FOLLOW_UP or len(years) != 1:
+    if not history or len(years) != 1:
         return ""
+    if len(question.split()) > SHORT_FOLLOW_UP:
+        return _pronoun_to_area(question, history[-1])
+    # The scope holds the year: as a search word it would find the inspection dates.
     anchor = rewrite(history[-1], history[:-1]).rstrip(" ?.")
-    if YEAR.search(anchor):
-        return YEAR.sub(years[0], anchor) + "?"
-    return f"{anchor} in {years[0]}?"
+    return " ".join(re.sub(r"\b(in|of|from)?\s*(the\s+)?20[012]\d\b", " ", anchor).split()) + "?"
 
 
 def _swap_council(question: str, history: list[str], reports) -> str | None:
@@ -230,3 +245,14 @@ def _with_earlier(scope: CrossScope, history: list[str], reports) -> CrossScope:
         note=f"Searched {names}.",
         councils=tuple(dict.fromkeys(prior.councils + scope.councils)),
     )
+
+
+def _pronoun_to_area(question: str, anchor: str) -> str:
+    """'Why was it so bad in 2019?' after a question on leadership: 'Why was leadership so
+    bad?'; the year is in the scope."""
+    areas = areas_named(anchor)
+    if len(areas) != 1 or not re.search(r"\b(it|that|this|they)\b", question, re.I):
+        return ""
+    name = AREA_NAMES[areas[0]]
+    out = re.sub(r"\b(it|that|this|they)\b", name, question, count=1, flags=re.I)
+    return " ".join(re.sub(r"\b(in|of|from)?\s*(the\s+)?20[012]\d\b", " ", out).split())

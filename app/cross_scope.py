@@ -30,9 +30,7 @@ SINCE = re.compile(
 )
 SPAN = re.compile(r"\b(between|from)\s+(20[012]\d)\s+(?:and|to|-|–)\s+(20[012]\d)\b", re.I)
 LATEST = re.compile(r"\b(latest|most recent|last|current|newest)\b(?! time)", re.I)
-LAST_TIME = re.compile(
-    r"\b(last time|(last|previous) (inspection|report|one)|before)\b", re.I
-)
+LAST_TIME = re.compile(r"\b(last time|(last|previous) (inspection|report|one)|before)\b", re.I)
 ALL_WORDS = re.compile(r"\b(all|every|each|reports|inspections|over time|years)\b", re.I)
 
 

@@ -118,6 +118,7 @@ def best_sentences(
     wanted: list[str] = (),
     prefer: re.Pattern | None = None,
     states: re.Pattern | None = None,
+    lead: set[str] | None = None,
 ) -> list[tuple[Paragraph, str]]:
     """The report's `n` sentences most like the question among `paragraphs`: meaning, the
     topic's words, and a pattern worth preferring ('since the last inspection')."""
@@ -135,10 +136,14 @@ def best_sentences(
                 score += 0.4 * sum(term_key(t) in have for t in wanted) / len(wanted)
             if prefer is not None and prefer.search(text):
                 score += 0.3
-            if states and states.search(text):
-                score += 0.2  # the area's headline sentence: "… receive an outstanding service"
+            if states is not None:
+                # The area's headline ("… receive an outstanding service") or, below good,
+                # what went wrong: a little for each match.
+                score += min(0.3, 0.1 * len(states.findall(text)))
             if p.kind == "recommendation":
                 score -= 0.2
+            if lead is not None and p.id in lead:
+                score += 0.15  # an area's opening paragraphs sum it up
             scored.append((score, p.number or 0, p, text))
     scored.sort(key=lambda s: -s[0])
     return [(p, text) for _s, _n, p, text in scored[:n]]
@@ -155,6 +160,11 @@ def area_paragraphs(report: Report, area: str) -> list[Paragraph]:
     if area == "care_leavers" and not graded and not top:
         _g, top = ja.area_paragraphs(report, "in_care")
     return graded + top
+
+
+def opening_paragraphs(report: Report, areas: list[str]) -> set[str]:
+    """The first two paragraphs of each area's section: where the report sums the area up."""
+    return {p.id for a in areas for p in area_paragraphs(report, a)[:2]}
 
 
 def grade_pattern(reports: list[Report], areas: list[str]) -> re.Pattern | None:

@@ -15,6 +15,7 @@ from .cross_text import (
     grade_pattern,
     grade_sentence,
     grades_table,
+    opening_paragraphs,
 )
 from .types import Answer
 
@@ -25,6 +26,9 @@ PROGRESS = re.compile(
     re.I,
 )
 
+# "What got worse?": sentences about decline first.
+DECLINE = re.compile(r"\b(worse|deteriorat\w*|declin\w*|slip\w*|weak\w*|poor)\b", re.I)
+
 
 def answer_timeline(result: Answer, plan: CrossPlan, index: ReportIndex, qvec) -> None:
     reports = [index.report(r) for r in plan.report_ids]
@@ -34,13 +38,17 @@ def answer_timeline(result: Answer, plan: CrossPlan, index: ReportIndex, qvec) -
         result.sentences.append(grade_sentence(result, report, areas))
     wanted = plan.topic_terms
     for i, report in enumerate(reports):
+        # Where a report weighs up progress: its summary, and the areas asked about.
+        summary = [p for p in report.paragraphs if p.kind == "summary"]
         pool = report.paragraphs
-        if plan.areas and not wanted:
-            pool = [p for a in plan.areas for p in area_paragraphs(report, a)] or pool
+        if not wanted:
+            pool = summary + [p for a in plan.areas for p in area_paragraphs(report, a)] or pool
         n = 1 if i == 0 else 3
         prefer = None if i == 0 and wanted else PROGRESS
         if i == 0 and not wanted:
             continue  # the first report's grades say where the story starts
         states = grade_pattern([report], plan.areas) if plan.areas else None
-        chosen = best_sentences(report, pool, qvec, index, n, wanted, prefer, states)
+        lead = opening_paragraphs(report, plan.areas) if plan.areas else None
+        prefer = DECLINE if i and DECLINE.search(plan.query) else prefer
+        chosen = best_sentences(report, pool, qvec, index, n, wanted, prefer, states, lead)
         add_sentences(result, report, chosen)

@@ -13,23 +13,26 @@ from .cross_plan import CrossPlan
 from .cross_text import add_sentences, best_sentences, paragraph_terms, term_key
 from .types import Answer, AnswerSentence
 
+COVERAGE = 0.6  # of a long topic's words, a paragraph about it has at least this share
 SHOWN_REPORTS = 6  # reports quoted; the others are named
 SUPERLATIVE = re.compile(r"\b(most|highest|lowest|least|cheapest|largest|biggest)\b", re.I)
 RANKING = re.compile(r"\b(which|what)\s+(of the \w+ )?(councils?|boroughs?|authorit\w+)\b", re.I)
 
 
 def matching_paragraphs(plan: CrossPlan, report, df: dict[str, int]) -> list:
-    """The report's paragraphs about the topic: its rarer half of the words the reports use
-    (all of them for a topic of one or two words), or a synonym ('FGM')."""
+    """The report's paragraphs about the topic: with its rarest word and most of the others
+    that the reports use (all of a topic of one or two words), or a synonym ('FGM')."""
     keys = [term_key(t) for t in plan.topic_terms]
-    known = [k for k in dict.fromkeys(keys) if df.get(k)]
-    rare = sorted(known, key=lambda k: df[k])
-    need = set(rare if len(rare) < 3 else rare[: math.ceil(len(rare) / 2)])
+    known = sorted((k for k in dict.fromkeys(keys) if df.get(k)), key=lambda k: df[k])
+    enough = len(known) if len(known) < 3 else math.ceil(COVERAGE * len(known))
     synonyms = [{term_key(t) for t in terms(s)} for s in expansions(plan.topic)]
     out = []
     for p in report.paragraphs:
         have = paragraph_terms(p)
-        if (need and need <= have) or any(syn and syn <= have for syn in synonyms):
+        shared = sum(k in have for k in known)
+        if (known and known[0] in have and shared >= enough) or any(
+            syn and syn <= have for syn in synonyms
+        ):
             out.append(p)
     return out
 
