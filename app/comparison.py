@@ -16,6 +16,7 @@ from .cross_text import (
     grade_sentence,
     grades_table,
     opening_paragraphs,
+    stated_grade_sentence,
 )
 from .types import Answer
 
@@ -49,7 +50,8 @@ def answer_comparison(result: Answer, plan: CrossPlan, index: ReportIndex, qvec)
     areas = named or [a for a in AREAS if any(r.judgement(a) for r in reports)]
     focus = focus_areas(reports, named)
     for report in reports:
-        result.sentences.append(grade_sentence(result, report, areas))
+        stated = stated_grade_sentence(result, report, named[0]) if len(named) == 1 else None
+        result.sentences.append(stated or grade_sentence(result, report, areas))
         pool = report.paragraphs
         if not plan.topic_terms:
             pool = [p for a in focus for p in area_paragraphs(report, a)] or pool

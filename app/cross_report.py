@@ -45,7 +45,8 @@ def route(
     started = time.perf_counter()
     qvec = None
     if plan.kind != "filter":
-        qvec = index.embedder.embed([expand(plan.query)])[0]
+        # Without the council names and years: in their own reports they are everywhere.
+        qvec = index.embedder.embed([expand(plan.topic or plan.query)])[0]
     COMPONENTS[plan.kind](result, plan, index, qvec)
     result.scope = plan.report_ids
     result.scope_note = plan.scope.note

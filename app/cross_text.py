@@ -79,13 +79,27 @@ def grade_sentence(result: Answer, report: Report, areas: list[str]) -> AnswerSe
     for a in areas:
         grade, marker = cite_grade(result, report, a)
         if grade is None:
-            parts.append(f"{area_name(a)} {not_graded_reason(report, a)}")
+            parts.append(f"{area_name(a)}: {not_graded_reason(report, a)}")
             continue
-        parts.append(f"{area_name(a)} {grade_words(grade)}")
+        parts.append(f"{area_name(a)}: {grade_words(grade)}")
         if marker is not None and marker not in markers:
             markers.append(marker)
     text = "; ".join(parts)
     return AnswerSentence(f"{text[0].upper()}{text[1:]}.", markers, source=report.display_name())
+
+
+def stated_grade_sentence(result: Answer, report: Report, area: str) -> AnswerSentence | None:
+    """The report's own sentence giving the area's grade ('The LSCB in Tower Hamlets is judged
+    to be inadequate, as …'), cited; None when the grade was read from a table."""
+    j = report.judgement(area)
+    if j is None or len(j.evidence.split()) < 6 or j.grade.lower() not in j.evidence.lower():
+        return None
+    p = ja.evidence_paragraph(report, area, j.evidence, j.grade)
+    if p is None or j.evidence not in p.text:
+        return None
+    sentence = next((s for s in p.sentence_texts() if j.evidence in s), j.evidence)
+    marker = result.cite(p, sentence)
+    return AnswerSentence(sentence, [marker], source=report.display_name())
 
 
 def term_key(stem: str) -> str:
