@@ -26,6 +26,7 @@ WEAKNESS = re.compile(
     r"insufficient\w*|ineffective|wait\w*|limited|turnover|deficit\w*|fail\w*)\b",
     re.I,
 )
+DIFFER = re.compile(r"\bdiffer\w*|\bwhere\b", re.I)
 BELOW_GOOD = {"Requires improvement", "Inadequate"}
 
 
@@ -44,10 +45,12 @@ def focus_areas(reports, named: list[str]) -> list[str]:
 
 def answer_comparison(result: Answer, plan: CrossPlan, index: ReportIndex, qvec) -> None:
     reports = [index.report(r) for r in plan.report_ids]
-    result.table = grades_table(result, "comparison", reports)
     named = [a for a in plan.areas if a != "overall"]
     # Without an area, every graded area: "where do they differ?" is in the grades.
     areas = named or [a for a in AREAS if any(r.judgement(a) for r in reports)]
+    if plan.areas == ["overall"] and not DIFFER.search(plan.query):
+        areas = ["overall"]  # "the overall effectiveness of A compared with B"
+    result.table = grades_table(result, "comparison", reports, areas)
     focus = focus_areas(reports, named)
     for report in reports:
         stated = stated_grade_sentence(result, report, named[0]) if len(named) == 1 else None

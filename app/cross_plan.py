@@ -10,7 +10,7 @@ from index.terms import question_terms
 
 from . import judgement_answers as ja
 from .conversation import rewrite
-from .cross_scope import CrossScope, cross_scope
+from .cross_scope import EVERY, CrossScope, cross_scope
 from .cross_text import AREA_NAMES
 from .scope import YEAR, mentions
 
@@ -79,13 +79,17 @@ def make_plan(
         question = query = swapped
     scope = cross_scope(question, query, history, default_scope, reports)
     if STILL_TO_DO.search(question):
-        return _still_to_do(scope, reports)
+        return _still_to_do(scope, reports, default_scope)
     if history and COMPARISON.search(question) and PRONOUN.search(question):
         scope = _with_earlier(scope, history, reports)
     text = query if query != question and not _own_kind(question) else question
     kind = _kind(text, scope)
     if scope.unknown_council:
         return CrossPlan("refuse", scope) if kind or _own_kind(question) else None
+    if kind not in ("timeline", "comparison") and _selected_council(
+        question, default_scope, reports
+    ):
+        return None  # "What did inspectors say about advocacy in Croydon?" on Croydon 2017
     if kind is None:
         return _scope_only(question, scope, reports, default_scope, history)
     if kind != "filter" and len(scope.report_ids) < 2:
@@ -193,11 +197,23 @@ def _scope_only(
     return None
 
 
-def _still_to_do(scope: CrossScope, reports) -> CrossPlan | None:
-    """'What do they still need to improve?' asks the council's latest report."""
+def _selected_council(question: str, default_scope, reports) -> bool:
+    """Whether the question names only the council of the selected report, and no year:
+    naming the selected council keeps the selection."""
+    if not default_scope or YEAR.search(question) or EVERY.search(question):
+        return False
+    named = {r.council for r in reports if mentions(question.lower(), r.council.lower())}
+    selected = {r.council for r in reports if r.id in default_scope}
+    return bool(named) and named <= selected
+
+
+def _still_to_do(scope: CrossScope, reports, default_scope) -> CrossPlan | None:
+    """'What do they still need to improve?' asks the council's latest report (or the one
+    selected, when it is the council's)."""
     if len(scope.councils) != 1 or len(scope.report_ids) < 2:
         return None
-    latest = [r for r in reports if r.id == scope.report_ids[-1]][0]
+    chosen = [r for r in scope.report_ids if r in (default_scope or [])] or scope.report_ids
+    latest = [r for r in reports if r.id == chosen[-1]][0]
     note = f"Searched {latest.display_name()}, {scope.councils[0]}'s latest report."
     # What a report says is still to do is its list of what needs to improve.
     asked = "What needs to improve?"

@@ -41,7 +41,7 @@ def route(
         )
         return True
     if plan.kind == "scope":
-        return _rescoped(result, question, history, plan, index)
+        return _rescoped(result, question, history, plan, index, default_scope)
     started = time.perf_counter()
     qvec = None
     if plan.kind != "filter":
@@ -55,7 +55,9 @@ def route(
     return True
 
 
-def _rescoped(result: Answer, question, history, plan: CrossPlan, index) -> bool:
+def _rescoped(
+    result: Answer, question, history, plan: CrossPlan, index, default_scope=None
+) -> bool:
     """answer() again with the scope the conversation implies, kept as the note says."""
     from .answer import answer
 
@@ -79,7 +81,8 @@ def _rescoped(result: Answer, question, history, plan: CrossPlan, index) -> bool
     ):
         setattr(result, name, getattr(inner, name))
     result.scope_note = plan.scope.note
-    if len(plan.report_ids) == 1:  # the conversation moved to this report: say so
+    if len(plan.report_ids) == 1 and plan.report_ids != list(default_scope or []):
+        # The conversation moved to this report: say so
         label = index.report(plan.report_ids[0]).display_name()
         for s in result.sentences:
             s.source = s.source or label

@@ -75,8 +75,10 @@ def cross_scope(
     if not named:
         named = _history_councils(history, by_council) if years else []
         from_history = bool(named)
+    selected = False
     if not named and default_scope and years:
         named = sorted({r.council.lower() for r in reports if r.id in default_scope})
+        selected = True
     if not named and default_scope:
         return CrossScope(list(default_scope))
     if not named:
@@ -88,12 +90,14 @@ def cross_scope(
         chosen = pairs
     else:
         chosen = [r for c in named for r in by_council[c]]
-        chosen = _by_years(question, chosen, years)
+        chosen = _by_years(question, chosen, years, strict=selected)
         if not years and LATEST.search(question) and not LAST_TIME.search(question):
             chosen = [by_council[c][-1] for c in named]
     if LAST_TIME.search(question) and len(named) == 1 and not years:
         chosen = chosen[-2:]
     chosen = sorted(chosen, key=lambda r: r.published)
+    if not chosen and default_scope:
+        return CrossScope(list(default_scope))
     names = ", ".join(r.display_name() for r in chosen)
     return CrossScope(
         [r.id for r in chosen],
@@ -149,7 +153,9 @@ def _paired(low: str, named: list[str], by_council) -> list[Report] | None:
     return out
 
 
-def _by_years(question: str, pool: list[Report], years: list[int]) -> list[Report]:
+def _by_years(
+    question: str, pool: list[Report], years: list[int], strict: bool = False
+) -> list[Report]:
     if not years:
         return pool
     span = SPAN.search(question)
@@ -159,6 +165,8 @@ def _by_years(question: str, pool: list[Report], years: list[int]) -> list[Repor
     since = SINCE.search(question)
     if since and len(years) == 1:
         start = int(since.group(2))
+        if strict and not any(r.year == start or str(start) in r.inspection_dates for r in pool):
+            return []  # on the selected report, "since 2012" (not indexed) is its own words
         return [r for r in pool if r.year >= start or str(start) in r.inspection_dates]
     return [r for r in pool if r.year in years or any(str(y) in r.inspection_dates for y in years)]
 

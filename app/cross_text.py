@@ -60,14 +60,18 @@ def not_graded_reason(report: Report, area: str) -> str:
     return f"not graded (the {report.framework or 'report'} framework does not grade it)"
 
 
-def grades_table(result: Answer, kind: str, reports: list[Report]) -> Table:
-    """Rows of reports, columns of every area any of them grades, each grade cited."""
+def grades_table(result: Answer, kind: str, reports: list[Report], cited: list[str]) -> Table:
+    """Rows of reports, columns of every area any of them grades; the grades of the `cited`
+    areas, the ones the answer states, carry their citation."""
     areas = [a for a in AREAS if any(r.judgement(a) for r in reports)]
     table = Table(kind, areas, [SHORT_TITLES[a] for a in areas])
     for r in reports:
         cells = []
         for a in areas:
-            grade, marker = cite_grade(result, r, a)
+            if a in cited:
+                grade, marker = cite_grade(result, r, a)
+            else:
+                grade, marker = r.grade(a), None
             cells.append(TableCell(grade, marker))
         table.rows.append(TableRow(r.id, r.display_name(), cells))
     return table

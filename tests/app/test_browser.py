@@ -76,3 +76,31 @@ def test_ask_open_citation_and_see_the_paragraph(server):
         page.screenshot(path=str(ARTIFACTS / "chat.png"), full_page=True)
         browser.close()
     assert (ARTIFACTS / "chat.png").stat().st_size > 10_000
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium package")
+def test_a_timeline_question_shows_the_grades_table_and_chart(server):
+    from playwright.sync_api import expect, sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 1400})
+        page.goto(server, timeout=90_000)
+        box = page.get_by_test_id("stChatInputTextArea")
+        expect(box).to_be_visible(timeout=90_000)
+        box.fill("How has Croydon changed since 2017?")
+        box.press("Enter")
+        table = page.locator("table.grades-table[data-kind=timeline]")
+        expect(table).to_be_visible(timeout=60_000)
+        rows = table.locator("tbody tr")
+        expect(rows).to_have_count(3)
+        expect(rows.nth(0)).to_contain_text("Croydon 2017")
+        expect(rows.nth(0)).to_contain_text("Inadequate")
+        expect(rows.nth(2)).to_contain_text("Croydon 2024")
+        expect(page.locator("[data-testid=stVegaLiteChart], .vega-embed").first).to_be_visible(
+            timeout=30_000
+        )
+        page.screenshot(path=str(ARTIFACTS / "timeline.png"), full_page=True)
+        browser.close()
+    assert (ARTIFACTS / "timeline.png").stat().st_size > 10_000
