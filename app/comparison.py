@@ -45,13 +45,14 @@ def focus_areas(reports, named: list[str]) -> list[str]:
 
 def answer_comparison(result: Answer, plan: CrossPlan, index: ReportIndex, qvec) -> None:
     reports = [index.report(r) for r in plan.report_ids]
-    named = [a for a in plan.areas if a != "overall"]
+    every_area = set(plan.areas) == set(AREAS)  # "compare the judgements"
+    named = [] if every_area else [a for a in plan.areas if a != "overall"]
     # Without an area, every graded area: "where do they differ?" is in the grades.
     areas = named or [a for a in AREAS if any(r.judgement(a) for r in reports)]
-    if plan.areas == ["overall"] and not DIFFER.search(plan.query):
-        areas = ["overall"]  # "the overall effectiveness of A compared with B"
-    result.table = grades_table(result, "comparison", reports, areas)
     focus = focus_areas(reports, named)
+    if plan.areas == ["overall"] and not DIFFER.search(plan.query):
+        areas = focus = ["overall"]  # "the overall effectiveness of A compared with B"
+    result.table = grades_table(result, "comparison", reports, areas)
     for report in reports:
         stated = stated_grade_sentence(result, report, named[0]) if len(named) == 1 else None
         result.sentences.append(stated or grade_sentence(result, report, areas))

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from index.terms import question_terms
+from ingest import AREAS
 
 from . import judgement_answers as ja
 from .conversation import rewrite
@@ -43,7 +44,8 @@ FRAME = set(
     "boroughs authority report reports inspection inspections inspector inspectors ofsted "
     "mention mentions discuss talk say said grade graded rate rated judg judged which what "
     "where list ani each everi all both other mani story across servic service services got get "
-    "over up down gone go turn around still last previous latest recent current now when fail "
+    "over up down gone go turn around still last previous latest recent current now when fail sinc "
+    "judgement judgment grade "
     "failed how has have did do does is are was were the".split()
 )
 
@@ -113,8 +115,14 @@ EXTRA_AREAS = [
 ]
 
 
+ALL_AREAS = re.compile(r"\b(judgements|judgments|grades|ratings)\b", re.I)
+
+
 def areas_named(text: str) -> list[str]:
-    """The judged areas a question names, with the plural and informal names too."""
+    """The judged areas a question names, with the plural and informal names too; every
+    area for 'the judgements' or 'the grades'."""
+    if ALL_AREAS.search(text) and not ja.areas_named(text):
+        return list(AREAS)
     found = ja.areas_named(text)
     for area, pattern in EXTRA_AREAS:
         if area not in found and re.search(pattern, text, re.I):

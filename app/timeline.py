@@ -32,7 +32,8 @@ DECLINE = re.compile(r"\b(worse|deteriorat\w*|declin\w*|slip\w*|weak\w*|poor)\b"
 
 def answer_timeline(result: Answer, plan: CrossPlan, index: ReportIndex, qvec) -> None:
     reports = [index.report(r) for r in plan.report_ids]
-    areas = plan.areas or ["overall"]
+    graded = [a for a in plan.areas if any(r.judgement(a) for r in reports)]
+    areas = graded or plan.areas or ["overall"]
     result.table = grades_table(result, "timeline", reports, areas)
     for report in reports:
         result.sentences.append(grade_sentence(result, report, areas))
