@@ -6,7 +6,7 @@ recall 0.90, at most 0.05 false refusals), plus MRR at the answers issue's 0.85.
 
 import pytest
 
-from evals.gold import default_gold_files
+from evals.gold import GOLD_DIR, default_gold_files
 from evals.metrics import key_facts_ok, normalise
 from evals.runner import run_eval
 
@@ -27,6 +27,14 @@ def test_eval_gate(full_index):
     low = {k: metrics[k] for k, floor in FLOORS.items() if metrics[k] < floor}
     high = {k: metrics[k] for k, ceiling in CEILINGS.items() if metrics[k] > ceiling}
     assert not low and not high, f"below floor: {low}; above ceiling: {high}; all: {metrics}"
+
+
+@pytest.mark.slow
+def test_cross_report_gate(full_index):
+    """Issue 11: key facts 0.90 with `forbid` honoured; every council not indexed refused."""
+    metrics, _records = run_eval([GOLD_DIR / "cross" / "cross-report.jsonl"], full_index)
+    assert metrics["key_facts"] >= 0.90, metrics
+    assert metrics["refusal_recall"] == 1.0, metrics
 
 
 def test_key_fact_normalisation():
