@@ -8,7 +8,7 @@ from dataclasses import replace
 from index import ReportIndex
 from ingest import Report
 
-from . import generative
+from . import cross_report, generative
 from . import judgement_answers as ja
 from .conversation import rewrite
 from .engine import get_index
@@ -70,6 +70,10 @@ def answer(
     query = rewrite(question, history)
     if query != question:
         result.rewritten_query = query
+    # Questions across reports (change over time, comparisons, filters, topics).
+    if not scope and cross_report.route(result, question, query, history, default_scope, index):
+        result.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
+        return result
     report_ids = _resolve_scope(result, query, question, scope, default_scope, index, history)
     if result.refused:
         return result

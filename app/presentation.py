@@ -184,6 +184,10 @@ def conversation_markdown(
             lines += [f"_{export_text(answer.refusal_reason)}_", ""]
             continue
         lines += [_export_answer(answer), ""]
+        if answer.table is not None:
+            from .table_view import table_markdown
+
+            lines += [*table_markdown(answer.table), ""]
         for c in answer.citations:
             title = citation_title(c, names.get(c.report_id, c.report_id))
             lines.append(f"**[{c.marker}] {export_text(title)}**")

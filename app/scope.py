@@ -64,6 +64,9 @@ def _mentions(text: str, name: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
 
 
+mentions = _mentions  # for app.cross_scope
+
+
 def councils_named(question: str) -> list[str]:
     low = question.lower()
     found: list[str] = []

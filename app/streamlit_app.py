@@ -41,6 +41,7 @@ from app.presentation import (  # noqa: E402
 )
 from app.sources import publish, source_link  # noqa: E402
 from app.suggestions import follow_ups  # noqa: E402
+from app.table_view import render_table  # noqa: E402
 
 
 @st.cache_resource(show_spinner=False)
@@ -102,6 +103,7 @@ def render_answer(result, index, served, key: str, live: bool = False) -> None:
         st.write_stream(stream(result, key))
     else:
         st.markdown("".join(_static(result, key)))
+    render_table(st, result.table)
     for c in result.citations:
         with st.expander(f"[{c.marker}] {safe_label(citation_title(c, name(index, c.report_id)))}"):
             # The anchor a marker [n] in the answer links to.

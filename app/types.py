@@ -36,13 +36,15 @@ class AnswerSentence:
     text: str  # the report's own words
     markers: list[int]
     trimmed: bool = False  # the report's sentence goes on past `text`
+    source: str = ""  # "Croydon 2017" when the answer draws on more than one report
 
     @property
     def shown(self) -> str:
         """The text as a reader sees it: "…" where the report's sentence goes on, and before
         one that starts in lower case because the damaged extraction lost its beginning."""
         text = f"… {self.text}" if self.text[:1].islower() else self.text
-        return f"{text} …" if self.trimmed else text
+        text = f"{text} …" if self.trimmed else text
+        return f"{self.source}: {text}" if self.source else text
 
 
 @dataclass
@@ -60,6 +62,29 @@ def related_for(p) -> Related:
 
 
 @dataclass
+class TableCell:
+    grade: str | None  # None: the report's framework does not grade the area
+    marker: int | None = None  # the citation of the paragraph stating the grade
+
+
+@dataclass
+class TableRow:
+    report_id: str
+    label: str  # "Croydon 2017"
+    cells: list[TableCell]
+
+
+@dataclass
+class Table:
+    """Grades as rows of reports and columns of judgement areas (timelines, comparisons)."""
+
+    kind: str  # "timeline" or "comparison"
+    areas: list[str]  # area keys, as ingest names them
+    columns: list[str]  # the areas' short titles, for display
+    rows: list[TableRow] = field(default_factory=list)
+
+
+@dataclass
 class Answer:
     question: str
     sentences: list[AnswerSentence] = field(default_factory=list)
@@ -74,6 +99,7 @@ class Answer:
     notice: str = ""
     retrieved: list[Related] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
+    table: Table | None = None
 
     def cite(self, paragraph, quote: str) -> int:
         """The marker of the citation of `paragraph` (an ingest Paragraph), added if it is

@@ -137,6 +137,43 @@ def bench_answer(index_dir: str) -> None:
     )
 
 
+# One of each kind of cross-report answer, over the shipped councils.
+CROSS_QUESTIONS = [
+    ("How has Croydon changed since 2017?", []),
+    ("How have Newham's grades changed over time?", []),
+    ("Compare Croydon 2024 and Tower Hamlets 2025 on leadership", []),
+    ("How does Newham 2019 compare with Newham 2022 on children in care?", []),
+    ("Which inspections judged help and protection inadequate?", []),
+    ("Which councils were judged outstanding?", ["How did Croydon do in 2024?"]),
+    ("Which reports mention private fostering?", []),
+    ("What do the reports say about the MASH?", []),
+]
+
+
+def bench_cross(index_dir: str) -> None:
+    """Warm p50/p95 of cross-report answers, against one-report answers in the same index."""
+    from app import answer
+    from index import ReportIndex, Settings
+
+    index = ReportIndex(Settings(index_dir=index_dir))
+    for q, h in CROSS_QUESTIONS:  # warm: model, sentence vectors, term sets
+        answer(q, history=h, index=index)
+    cross, single = [], []
+    for _ in range(5):
+        for q, h in CROSS_QUESTIONS:
+            _, s = _timed(answer, q, history=h, index=index)
+            cross.append(s * 1000)
+        for q in QUESTIONS:
+            _, s = _timed(answer, q, scope=["tower-hamlets-2017"], index=index)
+            single.append(s * 1000)
+    p = lambda xs, q: statistics.quantiles(xs, n=100)[q - 1]  # noqa: E731
+    print(
+        f"cross-report answers over {len(index.reports())} reports: p50 {p(cross, 50):.1f} ms, "
+        f"p95 {p(cross, 95):.1f} ms (target p95 300 ms) over {len(cross)} calls; "
+        f"p95 / one-report answer p95 = {p(cross, 95) / p(single, 95):.2f}"
+    )
+
+
 def bench_scale(scale_dir: Path) -> None:
     from index import ReportIndex, Settings
 
@@ -207,10 +244,20 @@ def main() -> None:
     )
     parser.add_argument("--scale-only", action="store_true", help="only the scale benchmark")
     parser.add_argument("--page-only", metavar="INDEX_DIR", help="only the page-load benchmark")
+    parser.add_argument(
+        "--cross-index",
+        action="append",
+        default=[],
+        help="only time cross-report answers over this existing index (repeatable)",
+    )
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from evals.bench_page import bench_page
 
+    if args.cross_index:
+        for index_dir in args.cross_index:
+            bench_cross(index_dir)
+        return
     if args.page_only:
         bench_page(args.page_only)
         return
@@ -223,6 +270,7 @@ def main() -> None:
     from index import ReportIndex, Settings
 
     bench_answer_latency(ReportIndex(Settings(index_dir=index_dir)), "shipped")
+    bench_cross(index_dir)
     bench_page(index_dir)
     if args.scale:
         bench_scale(args.scale_dir)

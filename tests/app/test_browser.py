@@ -154,3 +154,25 @@ def test_desktop_and_phone_screenshots_show_the_report_asked_about(server, brows
     phone.wait_for_timeout(500)
     phone.screenshot(path=str(ARTIFACTS / "phone.png"))
     phone.close()
+
+
+def test_a_timeline_question_shows_the_grades_table_and_chart(server, browser):
+    from playwright.sync_api import expect
+
+    page = _open(browser, server, 1280, 1400)
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.fill("How has Croydon changed since 2017?")
+    box.press("Enter")
+    table = page.locator("table.grades-table[data-kind=timeline]")
+    expect(table).to_be_visible(timeout=60_000)
+    rows = table.locator("tbody tr")
+    expect(rows).to_have_count(3)
+    expect(rows.nth(0)).to_contain_text("Croydon 2017")
+    expect(rows.nth(0)).to_contain_text("Inadequate")
+    expect(rows.nth(2)).to_contain_text("Croydon 2024")
+    expect(page.locator("[data-testid=stVegaLiteChart], .vega-embed").first).to_be_visible(
+        timeout=30_000
+    )
+    page.screenshot(path=str(ARTIFACTS / "timeline.png"), full_page=True)
+    page.close()
+    assert (ARTIFACTS / "timeline.png").stat().st_size > 10_000

@@ -6,7 +6,7 @@ recall 0.90, at most 0.05 false refusals), plus MRR at the answers issue's 0.85.
 
 import pytest
 
-from evals.gold import default_gold_files
+from evals.gold import GOLD_DIR, default_gold_files
 from evals.metrics import key_facts_ok, normalise
 from evals.runner import run_eval
 
@@ -27,6 +27,14 @@ def test_eval_gate(full_index):
     low = {k: metrics[k] for k, floor in FLOORS.items() if metrics[k] < floor}
     high = {k: metrics[k] for k, ceiling in CEILINGS.items() if metrics[k] > ceiling}
     assert not low and not high, f"below floor: {low}; above ceiling: {high}; all: {metrics}"
+
+
+@pytest.mark.slow
+def test_cross_report_gate(full_index):
+    """Issue 11: key facts 0.90 with `forbid` honoured; every council not indexed refused."""
+    metrics, _records = run_eval([GOLD_DIR / "cross" / "cross-report.jsonl"], full_index)
+    assert metrics["key_facts"] >= 0.90, metrics
+    assert metrics["refusal_recall"] == 1.0, metrics
 
 
 def test_key_fact_normalisation():
@@ -62,3 +70,9 @@ def test_eval_gate_on_the_held_out_test_split(tmp_path_factory):
     low = {k: metrics[k] for k, floor in TEST_SPLIT_FLOORS.items() if metrics[k] < floor}
     high = {k: metrics[k] for k, c in TEST_SPLIT_CEILINGS.items() if metrics[k] > c}
     assert not low and not high, f"below floor: {low}; above ceiling: {high}; all: {metrics}"
+
+
+def test_a_forbidden_string_fails_key_facts():
+    groups = [["Croydon 2017"]]
+    assert key_facts_ok("Croydon 2017 was inadequate.", groups, ["Newham 2014"])
+    assert not key_facts_ok("Croydon 2017 and Newham 2014.", groups, ["Newham 2014"])
