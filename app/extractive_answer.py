@@ -133,8 +133,8 @@ def choose(per_part: list[list[Candidate]], plan: QuestionPlan, weights: Weights
         if not fresh or (n > 0 and fresh[0].score < weights.part_above):
             continue
         best = fresh[0]
-        if n > 0 and _said(best, chosen):
-            continue  # the first part's sentences already answer this one
+        if n > 0 and _repeats(best, chosen):
+            continue  # the first part's sentences already say this
         chosen.extend(c for c in in_context(best, ranked) if not any(_same(c, k) for k in chosen))
     best = per_part[0][0]
     for cand in per_part[0][1:]:
@@ -175,6 +175,12 @@ def _said(cand: Candidate, chosen: list[Candidate]) -> bool:
     return any(
         _same(cand, c) or float(cand.vector @ c.vector) > NEAR_DUPLICATE for c in chosen
     ) or (chosen and novelty(cand.text, chosen) < MIN_NOVELTY)
+
+
+def _repeats(cand: Candidate, chosen: list[Candidate]) -> bool:
+    """The same sentence or one close in meaning: a further part's answer shares its topic
+    words with the first part's, so words alone do not make it a repeat."""
+    return any(_same(cand, c) or float(cand.vector @ c.vector) > NEAR_DUPLICATE for c in chosen)
 
 
 def compose(result: Answer, plan: QuestionPlan, chosen: list[Candidate]) -> None:
