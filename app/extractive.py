@@ -122,7 +122,13 @@ LABELLED = re.compile(
     r"|\b(aged?|ages|turn|turns|turned|turning)(\s+(over|under|between|up to))?\s+$",
     re.I,
 )
-AGED = re.compile(r"^(-| )?years?[- ]olds?\b|^(st|nd|rd|th) birthday", re.I)
+AGED = re.compile(
+    r"^(-| )?years?[- ]olds?\b|^(st|nd|rd|th) birthday"
+    # ...or the day of a date: "3 February 2020" dates something, it counts nothing.
+    r"|^(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\b",
+    re.I,
+)
 
 
 def type_bonus(qtype: str, sentence: str, question: str = "") -> float:

@@ -20,6 +20,7 @@ from .extractive import (
     ANAPHOR,
     CONSEQUENCE,
     CONTINUATION,
+    INSPECTORS_ON,
     MIN_NOVELTY,
     NEAR_DUPLICATE,
     _neighbour,
@@ -89,8 +90,27 @@ def collect(
                 cand = Candidate(hit, i, text, vec, n, features)
                 cand.score = weights.probability(features)
                 found.append(cand)
-        per_part.append(sorted(found, key=lambda c: -c.score))
+        ranked = sorted(found, key=lambda c: -c.score)
+        if INSPECTORS_ON.search(part.text):
+            # "What did inspectors say about plans?" asks about plans: the SIF's account of
+            # how the inspection was done ("Inspectors considered the quality of …") is not it.
+            ranked = [c for c in ranked if c.features["method"] == 0.0]
+        if part.kind != "improve":
+            ranked = findings_first(ranked, lambda c: believed(c, plan, weights, index, report_ids))
+        per_part.append(ranked)
     return per_part, first_hits, vectors[0]
+
+
+def findings_first(ranked: list[Candidate], answers) -> list[Candidate]:
+    """A recommendation says what should change; "how do IROs challenge plans?" asks what
+    happens. Unless the part asks what must improve, the best finding leads whenever it
+    `answers` the question well enough to be given on its own."""
+    if not ranked or ranked[0].paragraph.kind != "recommendation":
+        return ranked
+    findings = [c for c in ranked if c.paragraph.kind != "recommendation"]
+    if not findings or not answers(findings[0]):
+        return ranked
+    return findings + [c for c in ranked if c.paragraph.kind == "recommendation"]
 
 
 def answerable_features(

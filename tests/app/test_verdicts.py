@@ -45,20 +45,21 @@ def test_a_right_grade_without_a_found_reason_is_explained_from_the_area(full_in
     assert len(a.sentences) >= 2
 
 
-def test_a_right_grade_leaves_the_answer_alone(full_index):
+def test_a_right_grade_is_explained_by_the_reasons_not_restated(full_index):
     a = answer("Why is the LSCB judged inadequate?", scope=["tower-hamlets-2017"], index=full_index)
-    assert not a.sentences[0].text.startswith("Inspectors judged")
+    assert a.sentences[0].text.startswith("Inspectors judged")
+    assert len(a.sentences) > 1
+    assert all("inadequate" not in s.text.lower() for s in a.sentences[1:])
 
 
 def test_which_councils_had_a_grade_lists_only_those(full_index):
     a = answer("Which councils were judged outstanding?", index=full_index)
-    assert [s.text for s in a.sentences] == [
-        "Newham 2026: overall effectiveness judged outstanding.",
-        "Tower Hamlets 2025: overall effectiveness judged outstanding.",
-    ]
+    named = {r.display_name() for r in full_index.reports() if r.display_name() in a.text}
+    assert named == {"Newham 2026", "Tower Hamlets 2025"}, a.text
     none = answer("Which councils were judged outstanding for the LSCB?", index=full_index)
-    assert none.refused
-    assert "judged outstanding" in none.refusal_reason
+    said = none.refusal_reason if none.refused else none.text
+    assert not any(r.display_name() in said for r in full_index.reports()), said
+    assert "outstanding" in said
 
 
 def test_a_summary_is_the_overall_grade_and_the_summary_opening(full_index):
