@@ -237,7 +237,9 @@ def chat(index, served, scope) -> None:
     # The chat box names the report too: it stays in view however far the chat scrolls, and
     # on a phone the sidebar, which also names it, is hidden.
     asking = name(index, scope) if scope else "all reports"
-    question = st.chat_input(f"Ask about {asking}", max_chars=MAX_QUESTION_CHARS)
+    # A stable key: the placeholder names the report, and a question typed as the report set
+    # changes (another process removed one) must not be dropped with a re-created widget.
+    question = st.chat_input(f"Ask about {asking}", max_chars=MAX_QUESTION_CHARS, key="ask")
     question = question or st.session_state.pop("pending", None)
     if not messages and not question:
         st.markdown(
