@@ -45,7 +45,7 @@ eval: index
 
 # Refit the answer scorer's weights on the dev split (writes app/weights.json).
 fit: index
-	$(PY) -m evals.fit_weights
+	$(PY) -m evals.fit_weights --with-shipped
 
 bench: index
 	$(PY) -m evals.bench
