@@ -160,6 +160,12 @@ def concern(text: str) -> int:
     return len(CONCERN.findall(text)) - len(PRAISE.findall(text))
 
 
+def explains_weak_grade(p: Paragraph, grade: str) -> bool:
+    """Whether a paragraph can stand as the reason for a weak grade: it states the grade or
+    says more about what is wrong than about what is right."""
+    return grade.lower() in p.text.lower() or concern(p.text) > 0
+
+
 def grade_quote(j: Judgement, p: Paragraph) -> str:
     """What to highlight in the paragraph citing a grade: the grade statement if the paragraph
     has it, else its first sentence."""

@@ -4,22 +4,12 @@ questions the "practise" mode asks."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ingest import Judgement, Paragraph, Report
 
-from .judgement_answers import area_paragraphs, evidence_paragraph
+from .judgement_answers import evidence_paragraph
 from .suggestions import AREA_PHRASES
-
-WEAK_GRADES = ("Requires improvement", "Inadequate")
-# A paragraph explains a weak grade when it states the grade or names what falls short.
-SHORTFALL = re.compile(
-    r"requires? improvement|inadequate|\bnot\b|\bnor\b|weak|insufficient|inconsistent|"
-    r"poor|lack|delay|too (few|many|long|slow)|failed|fail|limited|variable|deficien|"
-    r"shortfall|improve|concern|serious",
-    re.I,
-)
 
 
 @dataclass
@@ -29,21 +19,13 @@ class JudgementReason:
 
 
 def judgement_reasons(report: Report) -> list[JudgementReason]:
-    """Each judgement with the paragraph that gives its reasons. For a weak grade, a paragraph
-    that only praises (the area's opening strengths) is passed over for one that states the
-    grade or names a shortfall."""
-    out = []
-    for j in report.judgements:
-        p = evidence_paragraph(report, j.area, j.evidence, j.grade)
-        if j.grade in WEAK_GRADES and p is not None and not explains_weakness(p, j.grade):
-            graded, top = area_paragraphs(report, j.area)
-            p = next((q for q in [*graded, *top] if explains_weakness(q, j.grade)), None)
-        out.append(JudgementReason(j, p))
-    return out
-
-
-def explains_weakness(p: Paragraph, grade: str) -> bool:
-    return grade.lower() in p.text.lower() or len(SHORTFALL.findall(p.text)) >= 2
+    """Each judgement with the paragraph that gives its reasons: for a weak grade, the one that
+    states it or says most about what falls short, never the area's opening praise (the same
+    paragraph a grade answer cites)."""
+    return [
+        JudgementReason(j, evidence_paragraph(report, j.area, j.evidence, j.grade))
+        for j in report.judgements
+    ]
 
 
 def recommendation_groups(report: Report) -> list[tuple[str, list[Paragraph]]]:

@@ -1,9 +1,8 @@
 """The Report overview's content: reasons for each grade, recommendations in full, practise."""
 
 from app import answer
+from app.judgement_answers import WEAK, explains_weak_grade
 from app.overview import (
-    WEAK_GRADES,
-    explains_weakness,
     judgement_reasons,
     practise_questions,
     recommendation_groups,
@@ -15,8 +14,8 @@ def test_every_judgement_has_a_reason_and_a_weak_grade_never_gets_praise(full_in
     for report in full_index.reports():
         for reason in judgement_reasons(report):
             assert reason.paragraph is not None, (report.id, reason.judgement.area)
-            if reason.judgement.grade in WEAK_GRADES:
-                assert explains_weakness(reason.paragraph, reason.judgement.grade), (
+            if reason.judgement.grade in WEAK:
+                assert explains_weak_grade(reason.paragraph, reason.judgement.grade), (
                     report.id,
                     reason.judgement.area,
                     reason.paragraph.text[:120],
