@@ -17,10 +17,6 @@ from index import Hit
 from index.glossary import synonym_pairs
 from index.terms import question_terms, terms
 
-MAX_SENTENCES = 3
-FRAGMENT_PENALTY = 0.1
-RUNNER_UP_RANK = 2  # further sentences from other paragraphs only from the top ones
-RUNNER_UP = 0.92  # a further sentence must score this share of the best one
 NEAR_DUPLICATE = 0.9  # cosine above which two sentences say the same thing
 SYNONYM_CREDIT = 0.8  # a glossary synonym counts for this share of the word it stands for
 MIN_NOVELTY = 0.34  # share of a further sentence's words that the answer does not have yet
@@ -164,7 +160,6 @@ INSPECTORS_ON = re.compile(
     r"conclude|concluded|note|noted|make of|see|saw)\b",
     re.I,
 )
-INSPECTION_METHOD = "Information about this inspection"
 
 
 def rarity(document_frequencies: dict[str, int]):
@@ -173,93 +168,9 @@ def rarity(document_frequencies: dict[str, int]):
     return lambda term: math.log(1 + n / (1 + document_frequencies.get(term, 0)))
 
 
-def score_sentences(
-    question: str,
-    query_vector: np.ndarray,
-    hits: list[Hit],
-    vectors_for,
-    document_frequencies: dict[str, int] | None = None,
-) -> list[Scored]:
-    qtype = question_type(question)
-    weight = rarity(document_frequencies) if document_frequencies else (lambda _t: 1.0)
-    qwords = set(question_terms(question))
-    synonyms = synonyms_of(question)
-    # A recommendation says what should change, not what inspectors found: it answers only
-    # questions that ask for one.
-    kind_weight = {"recommendation": 0.12 if ASKS_FOR_RECOMMENDATION.search(question) else -0.15}
-    # "What did inspectors say about plans?" asks about plans: the SIF's account of how the
-    # inspection was done ("Inspectors considered the quality of work …") is not an answer.
-    method_weight = -0.15 if INSPECTORS_ON.search(question) else 0.0
-    type_weight = 0.25 if qtype == "number" else 0.15
-    scored: list[Scored] = []
-    for hit in hits:
-        texts = hit.paragraph.sentence_texts()
-        vectors = vectors_for(hit.paragraph)
-        rank_prior = 1.0 / hit.rank
-        for i, (text, vec) in enumerate(zip(texts, vectors)):
-            if len(text.split()) < 4:
-                continue  # fragments left by the damaged extraction make poor answers
-            similarity = float(vec @ query_vector)
-            overlap = lexical_overlap(qwords, text, synonyms)
-            weighted = lexical_overlap(qwords, text, synonyms, weight)
-            score = (
-                0.55 * similarity
-                + 0.35 * weighted
-                + type_weight * type_bonus(qtype, text, question)
-                + 0.10 * rank_prior
-                + kind_weight.get(hit.paragraph.kind, 0.0)
-                + (method_weight if hit.paragraph.section[0] == INSPECTION_METHOD else 0.0)
-                # A sentence starting in lower case lost its beginning in the extraction.
-                - (FRAGMENT_PENALTY if text[:1].islower() else 0.0)
-            )
-            scored.append(Scored(hit, i, text, vec, score, similarity, overlap))
-    return sorted(scored, key=lambda s: -s.score)
-
-
 # Openings that lean on the sentence before: "It identifies …", "However, PAs describe …".
 ANAPHOR = re.compile(r"^(it|this|these|they|he|she|its|their|such|however|but)\b", re.I)
 CONSEQUENCE = re.compile(r"^(consequently|as a result|therefore|thus|this means)\b", re.I)
-
-
-def select(
-    scored: list[Scored],
-    max_sentences: int = MAX_SENTENCES,
-    recommendations: bool = False,
-) -> list[Scored]:
-    """The best sentence first, with its continuation; then close runners-up in reading order.
-
-    A best sentence that opens with "It" or "This", or with a consequence ("As a result, …"),
-    is led by the sentence before it. A runner-up must say
-    something the answer does not say yet (summaries restate findings almost word for word),
-    and is a recommendation only when `recommendations` were asked for.
-    """
-    if not scored:
-        return []
-    best = scored[0]
-    lead = [best, *_continuation(best, scored)]
-    # "It identifies three key priorities" needs the sentence that says what "it" is; a
-    # consequence ("Consequently, managers were unaware …") reads as one only after its cause.
-    if ANAPHOR.match(best.text) or CONSEQUENCE.match(best.text):
-        before = _neighbour(best, scored, -1)
-        if before is not None:
-            lead.insert(0, before)
-    chosen = list(lead)
-    for cand in scored[1:]:
-        if len(chosen) >= max_sentences or cand.score < best.score * RUNNER_UP:
-            break
-        if any(_same(cand, c) or float(cand.vector @ c.vector) > NEAR_DUPLICATE for c in chosen):
-            continue
-        if CONTINUATION.match(cand.text):
-            continue  # a "This ..." sentence away from its lead would mislead
-        if novelty(cand.text, chosen) < MIN_NOVELTY:
-            continue
-        if cand.hit.paragraph.kind == "recommendation" and not recommendations:
-            continue
-        if cand.hit.paragraph.id != best.hit.paragraph.id and cand.hit.rank > RUNNER_UP_RANK:
-            continue  # a lower-ranked paragraph adds a citation more often than an answer
-        chosen.append(cand)
-    rest = sorted(chosen[len(lead) :], key=lambda s: (s.hit.rank, s.index))
-    return [*lead, *rest]
 
 
 def novelty(text: str, chosen: list[Scored]) -> float:
@@ -328,8 +239,3 @@ def _neighbour(lead: Scored, scored: list[Scored], offset: int) -> Scored | None
         ),
         None,
     )
-
-
-def _continuation(lead: Scored, scored: list[Scored]) -> list[Scored]:
-    nxt = _neighbour(lead, scored, 1)
-    return [nxt] if nxt is not None and CONTINUATION.match(nxt.text) else []

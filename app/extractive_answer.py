@@ -25,9 +25,10 @@ from .extractive import (
     NEAR_DUPLICATE,
     _neighbour,
     novelty,
+    rarity,
     trim_to_clause,
 )
-from .features import Candidate, idf, rare_terms, sentence_features
+from .features import Candidate, rare_terms, sentence_features
 from .numbers import missing_numbers
 from .plan import QuestionPlan
 from .scorer import Weights, current_weights
@@ -58,7 +59,7 @@ def collect(
     vectors = index.embedder.embed([expand(q) for q in [*queries, plan.query]])
     question_vector = vectors[-1]
     df = index.document_frequencies(report_ids)
-    weight = idf(df)
+    weight = rarity(df)
     report_years = {str(r.year) for r in index.reports()}
     weights = current_weights()
     per_part: list[list[Candidate]] = []
@@ -117,7 +118,7 @@ def answerable_features(
     best: Candidate, plan: QuestionPlan, index: ReportIndex, report_ids
 ) -> dict[str, float]:
     df = index.document_frequencies(report_ids)
-    weight = idf(df)
+    weight = rarity(df)
     words = question_terms(plan.query)
     missing = set(unknown_terms(plan.query, report_ids, index))
     total = sum(weight(t) for t in words) or 1.0

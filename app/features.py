@@ -7,7 +7,6 @@ evals/fit_weights.py; nothing here decides on its own. Each feature is a number 
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
@@ -80,11 +79,6 @@ class Candidate:
 
 def rare_terms(part: Part, document_frequencies: dict[str, int]) -> set[str]:
     return {t for t in part.terms if 0 < document_frequencies.get(t, 0) <= RARE_PARAGRAPHS}
-
-
-def idf(document_frequencies: dict[str, int]):
-    n = max(document_frequencies.values(), default=1)
-    return lambda term: math.log(1 + n / (1 + document_frequencies.get(term, 0)))
 
 
 def sentence_features(

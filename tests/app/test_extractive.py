@@ -126,7 +126,7 @@ def test_a_consequence_is_led_by_its_cause():
 
     import numpy as np
 
-    from app.extractive import Scored, select
+    from app.extractive_answer import Candidate, in_context
 
     hit = SimpleNamespace(paragraph=SimpleNamespace(id="p1", kind="finding"), rank=1)
     texts = [
@@ -135,7 +135,7 @@ def test_a_consequence_is_led_by_its_cause():
     ]
     vectors = np.eye(2, dtype=np.float32)
     cause, consequence = (
-        Scored(hit, i, t, vectors[i], score, 0.5, 0.5)
+        Candidate(hit, i, t, vectors[i], 0, {}, score)
         for i, (t, score) in enumerate(zip(texts, (0.3, 0.9)))
     )
-    assert [s.text for s in select([consequence, cause])] == texts
+    assert [s.text for s in in_context(consequence, [consequence, cause])] == texts
