@@ -13,6 +13,19 @@ from pathlib import Path
 
 import pytest
 
+# Debian's Chromium, driven by Playwright in the browser and reliability tests.
+CHROMIUM = "/usr/bin/chromium"
+# Without these, Chromium keeps trying to reach Google's hosts on this closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
 
 def free_port() -> int:
     with socket.socket() as s:

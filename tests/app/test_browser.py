@@ -6,27 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import streamlit_server
+from tests.servers import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium"),
 ]
-CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 ASSETS = ROOT / "tests" / "browser_assets"
 AXE = ASSETS / "node_modules" / "axe-core" / "axe.min.js"
-# Without these, Chromium keeps trying to reach Google's hosts on this closed network.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 QUESTION = "How many children were on a child protection plan?"
 
 

@@ -21,7 +21,6 @@ from tests.conftest import ROOT, SEED
 from tests.servers import free_port, wait_until_up
 
 BASE_ID = "tower-hamlets-2017"
-CHROMIUM = "/usr/bin/chromium"
 HOSTILE = (
     "Private fostering notices were kept in the quokka register "
     "<script>alert('script')</script> <img src=x onerror=alert('img')> "

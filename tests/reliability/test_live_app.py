@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.servers import CHROMIUM, CHROMIUM_ARGS
+
 from .conftest import (
     BASE_ID,
-    CHROMIUM,
     ROOT,
     env_for,
     hostile_report,
@@ -33,15 +34,6 @@ pytestmark = [
     pytest.mark.reliability,
     pytest.mark.browser,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium package"),
-]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
 ]
 QUESTIONS = [
     "What did inspectors say about private fostering?",
