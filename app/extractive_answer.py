@@ -165,6 +165,9 @@ def choose(per_part: list[list[Candidate]], plan: QuestionPlan, weights: Weights
             continue
         if cand.paragraph.kind == "recommendation" and not plan.improve:
             continue
+        cited = {c.paragraph.id for c in chosen}
+        if cand.paragraph.id not in cited and cand.score < weights.new_paragraph_above:
+            continue
         chosen.append(cand)
     return chosen[:MAX_SENTENCES_MULTI]
 

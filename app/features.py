@@ -15,6 +15,7 @@ import numpy as np
 from index import Hit
 
 from .extractive import CAUSE, CONTINUATION, lexical_overlap, type_bonus
+from .judgement_answers import CONCERN, PRAISE
 from .plan import Part, QuestionPlan
 
 FEATURES = (
@@ -37,6 +38,9 @@ FEATURES = (
     "why_states_grade",  # a why-question answered by a sentence that states a grade
     "continuation",  # opens with "This", "It", "However": leans on the sentence before
     "next_carries",  # the next sentence has what the part asks for and this one has not
+    "critical_for_weakness",  # the part asks what is wrong and the sentence criticises
+    "praise_for_weakness",  # the part asks what is wrong and the sentence only praises
+    "praise_for_strength",  # the part asks what is right and the sentence praises
 )
 # Whether a question is answered at all: features of the question and its best sentence.
 ANSWERABLE = (
@@ -127,6 +131,16 @@ def sentence_features(
         else 0.0,
         "continuation": 1.0 if CONTINUATION.match(text) else 0.0,
         "next_carries": 1.0 if next_has and not has_type else 0.0,
+        **_stance_features(part.stance, text),
+    }
+
+
+def _stance_features(asked: str, text: str) -> dict[str, float]:
+    critical, praise = len(CONCERN.findall(text)), len(PRAISE.findall(text))
+    return {
+        "critical_for_weakness": min(critical, 3) / 3 if asked == "weakness" else 0.0,
+        "praise_for_weakness": 1.0 if asked == "weakness" and praise and not critical else 0.0,
+        "praise_for_strength": min(praise, 3) / 3 if asked == "strength" else 0.0,
     }
 
 

@@ -34,6 +34,27 @@ IMPROVE = re.compile(
     re.I,
 )
 
+# What the part asks about: what is wrong ("what's going wrong at the MASH?", "any gaps in
+# private fostering?", "why so high?") or what is right ("what works well?").
+WEAKNESS = re.compile(
+    r"\b(wrong|problems?|issues?|weak\w*|gaps?|concerns?|worr\w*|poor\w*|struggl\w*|"
+    r"shortfalls?|fail\w*|not (?:working|good|happening)|too (?:high|low|long|slow|many|few)|"
+    r"so (?:high|low|long|slow|many|few)|inadequate|requires? improvement|criticis\w*|"
+    r"delays?|behind|waited|waiting too)\b",
+    re.I,
+)
+STRENGTH = re.compile(
+    r"\b(strengths?|going well|works? well|working well|what(?:'s| is) good|positives?|"
+    r"praised?|best|outstanding|done well|improved|better)\b",
+    re.I,
+)
+
+
+def stance(text: str) -> str:
+    """weakness | strength | "" (neither, or both)."""
+    weak, strong = bool(WEAKNESS.search(text)), bool(STRENGTH.search(text))
+    return "weakness" if weak and not strong else "strength" if strong and not weak else ""
+
 
 @dataclass(frozen=True)
 class Part:
@@ -43,6 +64,7 @@ class Part:
     kind: str  # number | date | who | why | improve | general
     query: str  # what to search for: the part, with the question's topic when it has none
     terms: frozenset[str] = frozenset()
+    stance: str = ""  # weakness | strength | "": what the part asks about (see `stance`)
 
 
 @dataclass
@@ -78,7 +100,8 @@ def make_plan(question: str, query: str) -> QuestionPlan:
         # "… and what is planned?" has no topic of its own: it leans on the first part's.
         own = question_terms(text)
         search = text if i == 0 or len(own) >= 3 else f"{text} {topic}"
-        parts.append(Part(text, part_kind(text), search, frozenset(question_terms(search))))
+        terms = frozenset(question_terms(search))
+        parts.append(Part(text, part_kind(text), search, terms, stance(text)))
     improve = any(p.kind == "improve" for p in parts)
     return QuestionPlan(
         question=question,

@@ -25,6 +25,9 @@ class Weights:
     answer_above: float = 0.5  # the best sentence's probability below which we refuse
     part_above: float = 0.5  # a further part is answered only above this
     runner_up_within: float = 0.1  # a further sentence within this of the best probability
+    # ... and, when it would cite a paragraph the answer does not cite yet, at least this:
+    # each new paragraph is a citation that may be wrong, so it must earn its place.
+    new_paragraph_above: float = 0.0
     fitted_on: dict = field(default_factory=dict)  # what the fit saw, for the record
     # Whether to answer at all: a second logistic model over question-level features
     # (app/features.py ANSWERABLE), fitted on answerable vs unanswerable dev questions.
@@ -60,6 +63,7 @@ def from_dict(data: dict) -> Weights:
         answer_above=data["answer_above"],
         part_above=data["part_above"],
         runner_up_within=data["runner_up_within"],
+        new_paragraph_above=data.get("new_paragraph_above", 0.0),
         fitted_on=data.get("fitted_on", {}),
         answerable=data.get("answerable", {}),
         answerable_intercept=data.get("answerable_intercept", 0.0),

@@ -9,7 +9,8 @@
    printed CV figures say how well the weights carry to reports they were not fitted on.
 4. The refusal threshold is the probability of the best sentence that best separates the
    answerable from the unanswerable dev questions (cross-validated the same way); the
-   runner-up margin is chosen by answering the dev questions with each candidate value.
+   selection constants (further parts, runner-up sentences, new paragraphs) are chosen by
+   answering the fitting questions with each combination on a grid.
 
 The test split is never read here.
 """
@@ -17,13 +18,15 @@ The test split is never read here.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 
 from app.conversation import rewrite
-from app.extractive_answer import answerable_features, believed, choose, collect
+from app.extractive_answer import answerable_features, believed, choose, collect, findings_first
 from app.features import ANSWERABLE, FEATURES
 from app.plan import make_plan
 from app.scorer import WEIGHTS_FILE, Weights
@@ -34,7 +37,9 @@ from .gold import GoldQuestion, is_gold, load_gold
 from .metrics import key_facts_ok, normalise
 from .suites import corpus_paths, default_corpus, gold_files
 
-RUNNER_UP_GRID = (0.0, 0.05, 0.1, 0.2, 0.3)
+PART_GRID = (0.02, 0.05, 0.1, 0.15, 0.2, 0.3)
+RUNNER_UP_GRID = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0)
+NEW_PARAGRAPH_GRID = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8)
 
 
 def _rows(questions: list[GoldQuestion], index: ReportIndex):
@@ -101,27 +106,24 @@ def fit_answerable(rows):
     return model, threshold, cv
 
 
-def _simulate(weights: Weights, decisions) -> dict[str, float]:
+def _simulate(weights: Weights, decisions, answered: list[bool]) -> dict[str, float]:
     """Key facts, citation precision and refusals of the extractive answers to the fitting
-    questions under `weights`, from their collected candidates (no retrieval rerun)."""
-    facts, flags, refused_ok, false_refusals, answerable_n = [], [], [], [], 0
-    for q, plan, per_part, index, scope in decisions:
-        per_part = [sorted(part, key=lambda c: -_rescore(weights, c)) for part in per_part]
-        answered = bool(per_part and per_part[0]) and believed(
-            per_part[0][0], plan, weights, index, scope
-        )
+    questions under `weights`, from their collected candidates (no retrieval rerun; the
+    candidates are already ranked by `weights`' sentence model, see `_rank`)."""
+    facts, flags, refused_ok, false_refusals = [], [], [], []
+    for (q, plan, per_part, _index, _scope), ok in zip(decisions, answered):
         if q.unanswerable:
-            refused_ok.append(not answered)
+            refused_ok.append(not ok)
             continue
-        answerable_n += 1
-        false_refusals.append(not answered)
-        if not answered:
+        false_refusals.append(not ok)
+        if not ok:
             facts.append(False)
             continue
         chosen = choose(per_part, plan, weights)
         facts.append(key_facts_ok(" ".join(c.text for c in chosen), q.answers))
         paragraphs = {c.paragraph.id: c.paragraph.text for c in chosen}
-        flags += [is_gold(t, q.evidence) for t in paragraphs.values()]
+        if q.evidence:
+            flags += [is_gold(t, q.evidence) for t in paragraphs.values()]
     mean = lambda xs: round(float(np.mean(xs)), 3) if xs else 0.0  # noqa: E731
     return {
         "key_facts": mean(facts),
@@ -131,9 +133,27 @@ def _simulate(weights: Weights, decisions) -> dict[str, float]:
     }
 
 
-def _rescore(weights: Weights, c) -> float:
-    c.score = weights.probability(c.features)
-    return c.score
+def _believed(c, plan, weights, index, scope) -> bool:
+    return believed(c, plan, weights, index, scope)
+
+
+def _rank(weights: Weights, decisions) -> list[bool]:
+    """Score and sort every question's candidates under `weights`; whether each question is
+    answered at all (the answerable model's decision does not depend on the selection
+    constants, so it is made once)."""
+    answered = []
+    for _q, plan, per_part, index, scope in decisions:
+        answers = partial(_believed, plan=plan, weights=weights, index=index, scope=scope)
+        for n, part in enumerate(per_part):
+            for c in part:
+                c.score = weights.probability(c.features)
+            part.sort(key=lambda c: -c.score)
+            if plan.parts[n].kind != "improve":  # as collect() orders them
+                part[:] = findings_first(part, answers)
+        answered.append(
+            bool(per_part and per_part[0]) and believed(per_part[0][0], plan, weights, index, scope)
+        )
+    return answered
 
 
 def fit_logistic(X, y, groups):
@@ -199,28 +219,30 @@ def main() -> None:
     print(f"answer when P(answerable) >= {threshold:.3f}; out of fold by report: {cv}")
     for name, w in answerable.items():
         print(f"  {name:22s} {w:+.3f}")
-    # A further part is answered when its best sentence is as likely as a typical answer's.
-    # A further part is answered when its best sentence is as likely as the weaker answers
-    # to a first part are (the tenth percentile over answerable dev questions).
-    part_above = float(np.percentile([r[3] for r in rows if r[1]], 10))
 
-    def candidate(margin: float) -> Weights:
+    # The selection constants: how likely a further part's best sentence must be, how close
+    # to the best a further sentence must come, and how likely one that cites a new paragraph
+    # must be. Chosen together by answering the fitting questions with each combination.
+    def candidate(part_above: float, margin: float, new_paragraph: float) -> Weights:
         return Weights(
             weights,
             intercept,
             threshold,
             part_above,
             margin,
+            new_paragraph_above=new_paragraph,
             answerable=answerable,
             answerable_intercept=answerable_intercept,
         )
 
+    answered = _rank(candidate(0.0, 0.0, 0.0), decisions)
     scores = {}
-    for margin in RUNNER_UP_GRID:
-        m = _simulate(candidate(margin), decisions)
-        scores[margin] = m["key_facts"] + m["citation_precision"]
-        print(f"runner-up margin {margin}: {m}")
-    margin = max(scores, key=lambda k: (scores[k], -k))
+    for combo in itertools.product(PART_GRID, RUNNER_UP_GRID, NEW_PARAGRAPH_GRID):
+        m = _simulate(candidate(*combo), decisions, answered)
+        scores[combo] = (m["key_facts"] + m["citation_precision"], m)
+    part_above, margin, new_paragraph = max(scores, key=lambda k: (scores[k][0], k[0], -k[1], k[2]))
+    for combo, (_total, m) in sorted(scores.items(), key=lambda kv: -kv[1][0])[:5]:
+        print(f"part_above, runner-up margin, new paragraph above {combo}: {m}")
     out = {
         "weights": {k: round(v, 4) for k, v in weights.items()},
         "intercept": round(intercept, 4),
@@ -229,6 +251,7 @@ def main() -> None:
         "answer_above": round(threshold, 4),
         "part_above": round(part_above, 4),
         "runner_up_within": margin,
+        "new_paragraph_above": new_paragraph,
         "fitted_on": {
             "script": "python -m evals.fit_weights",
             "questions": {"dev": len(dev), "shipped": len(shipped)},
