@@ -23,7 +23,7 @@ QUESTION_HEAD = re.compile(
     r"how (?:well|good) (?:is|are|was|were)|how (?:is|are|was|were))\b",
     re.I,
 )
-BARE_WHY = re.compile(r"^\s*(and\s+)?(why|how come|how so)\s*\??\s*$", re.I)
+BARE_WHY = re.compile(r"^\s*(and\s+)?(why(?: not)?|how come|how so)\s*\??\s*$", re.I)
 STOP = set(
     [
         "a",
@@ -99,8 +99,9 @@ def is_follow_up(question: str) -> bool:
     words = content_words(q)
     if BARE_WHY.match(q) or FOLLOW_UP_START.match(q):
         return True
-    # Short questions leaning on a pronoun ("what rate is that?") lean on the history.
-    return len(words) <= 3 and bool(PRONOUNS.search(q))
+    # A question with a pronoun that points back ("what rate is that?", "anything not working
+    # so well with that?") leans on the history, however many words of its own it has.
+    return bool(words) and bool(PRONOUNS.search(q))
 
 
 def rewrite(question: str, history: list[str] | tuple[str, ...]) -> str:

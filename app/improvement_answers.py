@@ -39,8 +39,13 @@ def improvement_items(plan: QuestionPlan, reports: list[Report]) -> list[Paragra
     if not pool:
         return None
     topic = {t for part in plan.parts for t in part.terms} - FRAMING
+    topic -= set(terms(reports[0].council))  # "… for Buckinghamshire" names no topic
     if asks_board:
         topic -= set(terms("lscb board safeguarding children"))
+    if plan.wants_all:
+        # "List everything Ofsted said needs to improve": in a request for the whole list,
+        # a word no item uses ("everything", "said", "gave") frames it, it is no topic.
+        topic &= {t for p in pool for t in terms(p.text)}
     if not topic:
         return pool
     if plan.areas:

@@ -35,7 +35,13 @@ def test_a_weak_grade_is_never_cited_to_a_paragraph_of_praise(full_index):
 
 
 def test_what_must_improve_is_answered_by_every_recommendation(full_index):
-    for question in ("What must the local authority improve?", "List all the recommendations"):
+    for question in (
+        "What must the local authority improve?",
+        "List all the recommendations",
+        # words that frame the request, not a topic: the council, "everything", "said"
+        "List everything Ofsted said needs to improve",
+        "list all of Ofsted's recommendations for Tower Hamlets",
+    ):
         a = answer(question, scope=TH17, index=full_index)
         assert not a.refused, question
         assert [c.number for c in a.citations] == list(range(1, 16)), question

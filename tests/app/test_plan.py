@@ -48,3 +48,16 @@ def test_improvement_questions_are_planned_as_such(question):
 def test_list_all_is_a_request_for_a_complete_list():
     assert make_plan("q", "List all the recommendations").wants_all
     assert not make_plan("q", "What did inspectors say about private fostering?").wants_all
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What's going wrong at the front door?", "weakness"),
+        ("Why is the re-referral rate so high?", "weakness"),
+        ("What is working well for care leavers?", "strength"),
+        ("How many children are looked after?", ""),
+    ],
+)
+def test_a_part_says_whether_it_asks_what_is_wrong_or_what_is_right(question, expected):
+    assert make_plan(question, question).parts[0].stance == expected
