@@ -23,7 +23,9 @@ MIN_NOVELTY = 0.34  # share of a further sentence's words that the answer does n
 
 NUMBER = re.compile(
     r"\b\d[\d,.]*%?|\b(one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|twenty|thirty|hundred)\b",
+    r"eleven|twelve|twenty|thirty|hundred|"
+    # counts in words: "over half of children", "no children are waiting", "a minority"
+    r"half|a third|a quarter|majority|minority|none|no (?:children|child|young people|one))\b",
     re.I,
 )
 DATE = re.compile(

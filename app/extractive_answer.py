@@ -24,6 +24,7 @@ from .extractive import (
     MIN_NOVELTY,
     NEAR_DUPLICATE,
     _neighbour,
+    lexical_overlap,
     novelty,
     rarity,
     trim_to_clause,
@@ -32,7 +33,7 @@ from .features import Candidate, rare_terms, sentence_features
 from .numbers import missing_numbers
 from .plan import QuestionPlan
 from .scorer import Weights, current_weights
-from .support import ASKS_FOR_A_COUNT, ASKS_FOR_A_NAME, PROPER_NAME, figure_near, unknown_terms
+from .support import ASKS_FOR_A_COUNT, ASKS_FOR_A_NAME, figure_near, names_a_person, unknown_terms
 from .types import Answer, AnswerSentence, related_for
 
 CANDIDATE_PARAGRAPHS = 8
@@ -132,10 +133,22 @@ def answerable_features(
         if ASKS_FOR_A_COUNT.search(plan.parts[0].text) and not figure_near(best)
         else 0.0,
         # "what is the director called?" needs a name, not a role
+        "best_in_area": best.features["section_match"],
+        # "What did inspectors find about care leavers?" in a report that says
+        # "care-experienced young people" under a heading that says "care leavers"
+        "paragraph_overlap": lexical_overlap(
+            set(words), f"{best.paragraph.section_path} {best.paragraph.text}", (), weight
+        ),
         "name_unmet": 1.0
-        if ASKS_FOR_A_NAME.search(plan.query) and not PROPER_NAME.search(best.text)
+        if ASKS_FOR_A_NAME.search(plan.query)
+        and not names_a_person(best.text, _council(best, index))
         else 0.0,
     }
+
+
+def _council(c: Candidate, index: ReportIndex) -> str:
+    report = index.report(c.paragraph.report_id)
+    return report.council if report else ""
 
 
 def believed(best: Candidate, plan: QuestionPlan, weights: Weights, index, report_ids) -> bool:

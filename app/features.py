@@ -50,6 +50,8 @@ ANSWERABLE = (
     "missing_share",  # share of the question's words (weighted) that no report in scope uses
     "count_unmet",  # a "how many" question whose best sentence has no figure near it
     "name_unmet",  # a question for a name whose best sentence names no one
+    "best_in_area",  # that sentence is in the section of an area the question names
+    "paragraph_overlap",  # share of the question's words (weighted) in its paragraph + heading
 )
 GRADE_WORD = re.compile(r"\b(inadequate|requires? improvement|good|outstanding)\b", re.I)
 METHOD_SECTION = "Information about this inspection"

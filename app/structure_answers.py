@@ -118,7 +118,8 @@ def answer_paragraph(result: Answer, paragraph) -> None:
 
 INSPECTION_TEAM = re.compile(
     r"\bwho (?:were|are|was) (?:the )?inspectors\b|\binspection team\b|\bwho inspected\b|"
-    r"\b(?:which|what) inspectors\b|\bteam inspectors\b",
+    r"\b(?:which|what) inspectors\b|\bteam inspectors\b|"
+    r"\b(?:who|name)\b.*\blead inspectors?\b|\blead inspectors?\b.*\b(?:who|name|called)\b",
     re.I,
 )
 LEAD_INSPECTOR = re.compile(r"\blead inspector\s*:", re.I)

@@ -15,8 +15,37 @@ from .extractive import type_bonus
 ASKS_FOR_A_COUNT = re.compile(
     r"\b(how many|how much|what number|what percentage|what proportion|what share)\b", re.I
 )
-ASKS_FOR_A_NAME = re.compile(r"\b(name of|named|called|who is the)\b", re.I)
-PROPER_NAME = re.compile(r"(?<!^)(?<![.:] )\b[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]{2,}\b")
+ASKS_FOR_A_NAME = re.compile(
+    r"\b(name of|named|called|who (?:is|was) the|what(?:'s| is) (?:the )?[\w ]+?(?:'s)? name)\b",
+    re.I,
+)
+# Two capitalised words, not opening the sentence: "Lorna Schlechte", "Margaret McInerney".
+PROPER_NAME = re.compile(r"(?<!^)(?<![.] )\b([A-Z][a-z]+) (?:[A-Z]\. )?([A-Z][a-zA-Z'’-]{2,})\b")
+# Capitalised words of roles, bodies and places: "Deputy Chief Executive", "Local Safeguarding
+# Children Board" and "Tower Hamlets" are capitalised but name no person.
+INSTITUTIONAL = set(
+    """director directors deputy chief executive assistant head principal chair chairs
+    independent mayor council councillor councillors cabinet member lead leader leaders member
+    local safeguarding children childrens children's board boards partnership partnerships
+    services service social care health police court family families young people borough
+    county city district officer officers manager managers team teams virtual school schools
+    agency adoption fostering national her majesty's majestys inspector inspectors inspectorate
+    ofsted department education authority multi front door hub hubs panel panels trust group
+    regional england english london north south east west central early help protection plan
+    plans care quality commission commissioner government office strategic practice
+    standards""".split()
+)
+
+
+def names_a_person(text: str, council: str = "") -> bool:
+    """Whether the sentence gives a person's name: two capitalised words, neither a word of
+    a role, a body or a place (the council's own name included)."""
+    place = set(council.lower().split())
+    for m in PROPER_NAME.finditer(text):
+        words = {w.lower() for w in m.groups()}
+        if not words & (INSTITUTIONAL | place):
+            return True
+    return False
 
 
 def figure_near(best) -> bool:

@@ -281,3 +281,15 @@ def test_who_the_inspectors_were_comes_from_the_team_list(full_index):
     assert sif.citations[0].section.endswith("The inspection team")
     ilacs = answer("Who inspected Croydon in 2020?", index=full_index)
     assert ilacs.text == "Lead inspector: Tara Geere, Her Majesty's Inspector. [1]"
+
+
+def test_a_question_for_a_name_is_refused_when_the_report_names_no_one(full_index):
+    # The report names the mayor's office, not the mayor: a role is no answer to "called?".
+    a = answer("What is the mayor of Tower Hamlets called?", scope=TH17, index=full_index)
+    assert a.refused, a.text
+
+
+def test_who_was_the_lead_inspector_is_read_from_the_cover(full_index):
+    a = answer("Who was the lead inspector?", scope=["tower-hamlets-2025"], index=full_index)
+    assert not a.refused
+    assert "Lead inspector" in a.citations[0].quote, a.text
