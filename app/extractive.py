@@ -129,10 +129,41 @@ AGED = re.compile(
 )
 
 
+# A number question that asks for a unit wants a figure in that unit: "how long …?" a span of
+# time, "how often …?" a frequency, "what proportion …?" a share.
+_SPAN = (
+    r"\b(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|a few|several|a|an)\s*(?:working\s+)?"
+    r"(?:hours?|days?|weeks?|months?|years?)\b"
+)
+UNIT_ASKED = (
+    (re.compile(r"\bhow (?:long|quickly|soon)\b", re.I), re.compile(_SPAN, re.I)),
+    (
+        re.compile(r"\bhow often\b|\bhow frequently\b", re.I),
+        re.compile(
+            r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|every|each (?:day|week|"
+            r"month|year)|times (?:a|per)|per (?:day|week|month|year))\b|" + _SPAN,
+            re.I,
+        ),
+    ),
+    (
+        re.compile(r"\b(?:percentage|proportion|what rate|what share|what per ?cent)\b", re.I),
+        re.compile(
+            r"%|\bper ?cent\b|\bper 10,?000\b|\b(?:half|a third|a quarter|majority|minority)\b",
+            re.I,
+        ),
+    ),
+)
+
+
 def type_bonus(qtype: str, sentence: str, question: str = "") -> float:
     """1 when the sentence has what the question type asks for. A "how many" question wants a
-    count: not a year, and not a number the question itself gave ("… in 2020?")."""
+    count: not a year, and not a number the question itself gave ("… in 2020?"); one that
+    asks for a unit ("how long …?") wants a figure in it."""
     if qtype == "number":
+        for asked, unit in UNIT_ASKED:
+            if asked.search(question):
+                return 1.0 if unit.search(sentence) else 0.0
         given = {m.group().rstrip(".,") for m in NUMBER.finditer(question)}
         counts = [
             n

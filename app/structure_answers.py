@@ -118,7 +118,7 @@ def answer_paragraph(result: Answer, paragraph) -> None:
 
 INSPECTION_TEAM = re.compile(
     r"\bwho (?:were|are|was) (?:the )?inspectors\b|\binspection team\b|\bwho inspected\b|"
-    r"\b(?:which|what) inspectors\b|\bteam inspectors\b|"
+    r"\b(?:which|what) inspectors\b|\bteam inspectors\b|\bwho led (?:the|this) inspection\b|"
     r"\b(?:who|name)\b.*\blead inspectors?\b|\blead inspectors?\b.*\b(?:who|name|called)\b",
     re.I,
 )
