@@ -13,7 +13,7 @@ from . import judgement_answers as ja
 from .conversation import rewrite
 from .engine import get_index
 from .extractive import question_type
-from .extractive_answer import believed, choose, collect, compose, related, retrieval_query
+from .extractive_answer import choose, collect, compose, parts_believed, related, retrieval_query
 from .improvement_answers import answer_improvements, improvement_items
 from .limits import (
     clean_history,
@@ -166,8 +166,8 @@ def _answer_extractive(
     result.timings_ms["retrieve"] = round((time.perf_counter() - t) * 1000, 1)
     result.retrieved = related(hits)
     weights = current_weights()
-    best = per_part[0][0] if per_part and per_part[0] else None
-    if best is None or not believed(best, plan, weights, index, report_ids):
+    believed_parts = parts_believed(per_part, plan, weights, index, report_ids)
+    if not any(believed_parts):
         _refuse(
             result,
             "The indexed reports do not say enough to answer that. "
@@ -182,7 +182,7 @@ def _answer_extractive(
         if generative.compose(result, plan.query, qvec, hits[:5], index, llm):
             return
         result.mode = "extractive (fallback)"
-    compose(result, plan, choose(per_part, plan, weights))
+    compose(result, plan, choose(per_part, plan, weights, believed_parts[0]))
 
 
 def _configured_llm(result: Answer, index: ReportIndex):

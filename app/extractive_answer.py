@@ -158,18 +158,36 @@ def believed(best: Candidate, plan: QuestionPlan, weights: Weights, index, repor
     return weights.answerable_probability(features) >= weights.answer_above
 
 
-def choose(per_part: list[list[Candidate]], plan: QuestionPlan, weights: Weights):
-    """The sentences of the answer, in the order they are shown."""
+def parts_believed(
+    per_part: list[list[Candidate]], plan: QuestionPlan, weights: Weights, index, report_ids
+) -> list[bool]:
+    """Per part, whether its best sentence is believed. A question is answered when any part
+    is: "How many care leavers are NEET, and what is the Aftercare team?" can answer the
+    count even when the report never names the team, and the reverse."""
+    return [bool(r) and believed(r[0], plan, weights, index, report_ids) for r in per_part]
+
+
+def choose(
+    per_part: list[list[Candidate]],
+    plan: QuestionPlan,
+    weights: Weights,
+    first_believed: bool = True,
+):
+    """The sentences of the answer, in the order they are shown. A further part (and the
+    first, when it is not believed) is answered only when its best sentence is likely."""
     chosen: list[Candidate] = []
     limit = MAX_SENTENCES_MULTI if len(per_part) > 1 else MAX_SENTENCES
     for n, ranked in enumerate(per_part):
         fresh = [c for c in ranked if not any(_same(c, k) for k in chosen)]
-        if not fresh or (n > 0 and fresh[0].score < weights.part_above):
+        checked = n > 0 or not first_believed
+        if not fresh or (checked and fresh[0].score < weights.part_above):
             continue
         best = fresh[0]
         if n > 0 and _repeats(best, chosen):
             continue  # the first part's sentences already say this
         chosen.extend(c for c in in_context(best, ranked) if not any(_same(c, k) for k in chosen))
+    if not first_believed or not per_part[0]:
+        return chosen[:MAX_SENTENCES_MULTI]
     best = per_part[0][0]
     for cand in per_part[0][1:]:
         if len(chosen) >= limit or cand.score < best.score - weights.runner_up_within:

@@ -28,6 +28,8 @@ class Weights:
     # ... and, when it would cite a paragraph the answer does not cite yet, at least this:
     # each new paragraph is a citation that may be wrong, so it must earn its place.
     new_paragraph_above: float = 0.0
+    # How many of the area's sentences of concern explain a grade ("why inadequate?").
+    explain_sentences: int = 2
     fitted_on: dict = field(default_factory=dict)  # what the fit saw, for the record
     # Whether to answer at all: a second logistic model over question-level features
     # (app/features.py ANSWERABLE), fitted on answerable vs unanswerable dev questions.
@@ -64,6 +66,7 @@ def from_dict(data: dict) -> Weights:
         part_above=data["part_above"],
         runner_up_within=data["runner_up_within"],
         new_paragraph_above=data.get("new_paragraph_above", 0.0),
+        explain_sentences=data.get("explain_sentences", 2),
         fitted_on=data.get("fitted_on", {}),
         answerable=data.get("answerable", {}),
         answerable_intercept=data.get("answerable_intercept", 0.0),

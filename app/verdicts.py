@@ -15,9 +15,9 @@ import re
 from ingest import Judgement, Paragraph, Report
 
 from . import judgement_answers as ja
+from .scorer import current_weights
 from .types import Answer, AnswerSentence, citation_for
 
-EXPLAINING_SENTENCES = 2
 SUMMARY_SENTENCES = 3
 # Asks for the report's gist rather than about a topic in it.
 SUMMARY_QUESTION = re.compile(
@@ -114,12 +114,13 @@ def _explain(
     report: Report,
     j: Judgement,
     evidence: Paragraph,
-    count: int = EXPLAINING_SENTENCES,
+    count: int | None = None,
     lead: str = "",
     reasons: bool = True,
 ) -> None:
     """Adds to `result` the grade, cited, and the first `count` sentences of the area's
     section that do more than restate it; `lead` names the report when there are several."""
+    count = count or current_weights().explain_sentences  # fitted, see evals/fit_weights.py
     graded, top = ja.area_paragraphs(report, j.area)
     states_grade = re.compile(rf"\b{re.escape(j.grade.lower())}\b", re.I)
     sentences = [

@@ -26,10 +26,17 @@ from pathlib import Path
 import numpy as np
 
 from app.conversation import rewrite
-from app.extractive_answer import answerable_features, believed, choose, collect, findings_first
+from app.extractive_answer import (
+    answerable_features,
+    believed,
+    choose,
+    collect,
+    findings_first,
+    parts_believed,
+)
 from app.features import ANSWERABLE, FEATURES
 from app.plan import make_plan
-from app.scorer import WEIGHTS_FILE, Weights
+from app.scorer import WEIGHTS_FILE, Weights, trying
 from index import ReportIndex, get_settings
 
 from .cache import cached_index
@@ -38,6 +45,7 @@ from .metrics import key_facts_ok, normalise
 from .suites import corpus_paths, default_corpus, gold_files
 
 PART_GRID = (0.02, 0.05, 0.1, 0.15, 0.2, 0.3)
+EXPLAIN_GRID = (1, 2, 3, 4, 5)
 RUNNER_UP_GRID = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0)
 NEW_PARAGRAPH_GRID = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8)
 
@@ -106,20 +114,20 @@ def fit_answerable(rows):
     return model, threshold, cv
 
 
-def _simulate(weights: Weights, decisions, answered: list[bool]) -> dict[str, float]:
+def _simulate(weights: Weights, decisions, answered: list[list[bool]]) -> dict[str, float]:
     """Key facts, citation precision and refusals of the extractive answers to the fitting
     questions under `weights`, from their collected candidates (no retrieval rerun; the
     candidates are already ranked by `weights`' sentence model, see `_rank`)."""
     facts, flags, refused_ok, false_refusals = [], [], [], []
     for (q, plan, per_part, _index, _scope), ok in zip(decisions, answered):
         if q.unanswerable:
-            refused_ok.append(not ok)
+            refused_ok.append(not any(ok))
             continue
-        false_refusals.append(not ok)
-        if not ok:
+        false_refusals.append(not any(ok))
+        if not any(ok):
             facts.append(False)
             continue
-        chosen = choose(per_part, plan, weights)
+        chosen = choose(per_part, plan, weights, ok[0])
         facts.append(key_facts_ok(" ".join(c.text for c in chosen), q.answers))
         paragraphs = {c.paragraph.id: c.paragraph.text for c in chosen}
         if q.evidence:
@@ -137,10 +145,10 @@ def _believed(c, plan, weights, index, scope) -> bool:
     return believed(c, plan, weights, index, scope)
 
 
-def _rank(weights: Weights, decisions) -> list[bool]:
-    """Score and sort every question's candidates under `weights`; whether each question is
-    answered at all (the answerable model's decision does not depend on the selection
-    constants, so it is made once)."""
+def _rank(weights: Weights, decisions) -> list[list[bool]]:
+    """Score and sort every question's candidates under `weights`; per question, whether each
+    part's best sentence is believed (that does not depend on the selection constants, so it
+    is decided once)."""
     answered = []
     for _q, plan, per_part, index, scope in decisions:
         answers = partial(_believed, plan=plan, weights=weights, index=index, scope=scope)
@@ -150,9 +158,7 @@ def _rank(weights: Weights, decisions) -> list[bool]:
             part.sort(key=lambda c: -c.score)
             if plan.parts[n].kind != "improve":  # as collect() orders them
                 part[:] = findings_first(part, answers)
-        answered.append(
-            bool(per_part and per_part[0]) and believed(per_part[0][0], plan, weights, index, scope)
-        )
+        answered.append(parts_believed(per_part, plan, weights, index, scope))
     return answered
 
 
@@ -168,6 +174,30 @@ def fit_logistic(X, y, groups):
             aucs.append(roc_auc_score(y[test], model.predict_proba(X[test])[:, 1]))
     model = LogisticRegression(C=1.0, max_iter=2000).fit(X, y)
     return model, float(np.mean(aucs)) if aucs else float("nan")
+
+
+def fit_explaining(weights: Weights, sets) -> int:
+    """How many sentences of concern explain a grade: each value on EXPLAIN_GRID answers the
+    fitting questions that ask why (through answer(), as the eval does), scored by key facts
+    plus citation precision."""
+    from dataclasses import replace
+
+    from app.extractive import question_type
+
+    from .runner import run_question
+
+    asked = [(q, index) for qs, index in sets for q in qs if question_type(q.question) == "why"]
+    scores = {}
+    for n in EXPLAIN_GRID:
+        with trying(replace(weights, explain_sentences=n)):
+            records = [run_question(q, index) for q, index in asked]
+        answerable = [r for r in records if not r["unanswerable"]]
+        facts = np.mean([r["key_facts"] for r in answerable]) if answerable else 0.0
+        flags = [f for r in answerable for f in r["citation_flags"]]
+        precision = np.mean(flags) if flags else 0.0
+        scores[n] = float(facts + precision)
+        print(f"explain with {n} sentences: key facts {facts:.3f}, precision {precision:.3f}")
+    return max(scores, key=lambda n: (scores[n], -n))
 
 
 def refusal_threshold(probabilities: list[float], answerable: list[bool]) -> float:
@@ -199,8 +229,9 @@ def main() -> None:
     shipped = [q for f in gold_files("shipped") for q in load_gold(f)] if args.with_shipped else []
     shipped = shipped[: args.limit]
     parts = [_rows(dev, dev_index)]
+    shipped_index = ReportIndex(get_settings()) if shipped else None
     if shipped:
-        parts.append(_rows(shipped, ReportIndex(get_settings())))
+        parts.append(_rows(shipped, shipped_index))
     X = np.vstack([p[0] for p in parts])
     y = np.concatenate([p[1] for p in parts])
     groups = np.concatenate([p[2] for p in parts])
@@ -243,6 +274,10 @@ def main() -> None:
     part_above, margin, new_paragraph = max(scores, key=lambda k: (scores[k][0], k[0], -k[1], k[2]))
     for combo, (_total, m) in sorted(scores.items(), key=lambda kv: -kv[1][0])[:5]:
         print(f"part_above, runner-up margin, new paragraph above {combo}: {m}")
+    fitted = candidate(part_above, margin, new_paragraph)
+    explain = fit_explaining(
+        fitted, [(dev, dev_index), *([(shipped, shipped_index)] if shipped else [])]
+    )
     out = {
         "weights": {k: round(v, 4) for k, v in weights.items()},
         "intercept": round(intercept, 4),
@@ -252,6 +287,7 @@ def main() -> None:
         "part_above": round(part_above, 4),
         "runner_up_within": margin,
         "new_paragraph_above": new_paragraph,
+        "explain_sentences": explain,
         "fitted_on": {
             "script": "python -m evals.fit_weights",
             "questions": {"dev": len(dev), "shipped": len(shipped)},
