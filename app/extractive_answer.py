@@ -187,7 +187,7 @@ def choose(
             continue  # the first part's sentences already say this
         chosen.extend(c for c in in_context(best, ranked) if not any(_same(c, k) for k in chosen))
     if not first_believed or not per_part[0]:
-        return chosen[:MAX_SENTENCES_MULTI]
+        return numbered(chosen, per_part)[:MAX_SENTENCES_MULTI]
     best = per_part[0][0]
     for cand in per_part[0][1:]:
         if len(chosen) >= limit or cand.score < best.score - weights.runner_up_within:
@@ -200,7 +200,25 @@ def choose(
         if cand.paragraph.id not in cited and cand.score < weights.new_paragraph_above:
             continue
         chosen.append(cand)
-    return chosen[:MAX_SENTENCES_MULTI]
+    return numbered(chosen, per_part)[:MAX_SENTENCES_MULTI]
+
+
+def numbered(chosen: list[Candidate], per_part: list[list[Candidate]]) -> list[Candidate]:
+    """A summary sentence that restates a numbered finding among the candidates is cited to
+    the finding: the user can open "¶67" and read it in full, with its context."""
+    out = []
+    for c in chosen:
+        if c.paragraph.number is None and c.paragraph.kind == "summary":
+            same = [
+                f
+                for f in per_part[c.part]
+                if f.paragraph.number is not None
+                and float(f.vector @ c.vector) > NEAR_DUPLICATE
+                and not any(_same(f, k) for k in chosen)
+            ]
+            c = max(same, key=lambda f: float(f.vector @ c.vector), default=c)
+        out.append(c)
+    return out
 
 
 def in_context(best: Candidate, ranked: list[Candidate]) -> list[Candidate]:

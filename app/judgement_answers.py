@@ -125,14 +125,22 @@ def evidence_paragraph(report: Report, area: str, evidence: str, grade: str) -> 
             if any(_plain(s).startswith(key) for s in p.sentence_texts()):
                 return p
     graded, top = area_paragraphs(report, area)
+    # The grade as a verdict, not as a word of a phrase: "… is judged good." states it,
+    # "… for them to be good corporate parents" does not.
     verdict = re.compile(
-        rf"\b(is|are|was|were|be|remains?|judged|rated)\s+(to be\s+|as\s+)?{re.escape(word)}",
+        rf"\b(is|are|was|were|be|remains?|judged|rated)\s+(to be\s+|as\s+)?{re.escape(word)}"
+        r"(?=\s*(?:[.,;:!)]|because\b|and\b|overall\b|to be good\b|$))",
         re.I,
     )
     pool = graded or top  # a graded sub-section's heading states the grade
     stating = [p for p in pool if verdict.search(p.text)]
     if stating:
         return stating[0]
+    summary = [p for p in pool if p.kind == "summary"]
+    if grade in WEAK and summary and concern(summary[0].text) >= 0:
+        # The area's own summary opens with why it is not yet good ("Outcomes for children
+        # looked after are not yet consistently good enough"): Ofsted's reasons, in brief.
+        return summary[0]
     if grade in WEAK and pool:
         # Never a paragraph of praise for a weak grade: the one that says most of what is
         # wrong gives the grade's reasons (the earliest, on a tie).
@@ -156,8 +164,13 @@ PRAISE = re.compile(
 
 
 def concern(text: str) -> int:
-    """How much a paragraph says is wrong, less what it says is right."""
-    return len(CONCERN.findall(text)) - len(PRAISE.findall(text))
+    """How much a paragraph says is wrong, less what it says is right ("not yet consistently
+    good enough" is no praise)."""
+    praise = [m for m in PRAISE.finditer(text) if not NEGATED.search(text[: m.start()][-30:])]
+    return len(CONCERN.findall(text)) - len(praise)
+
+
+NEGATED = re.compile(r"\bnot\b(?:\s+\w+){0,3}\s*$", re.I)
 
 
 def explains_weak_grade(p: Paragraph, grade: str) -> bool:
