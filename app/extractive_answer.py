@@ -37,8 +37,7 @@ from .support import ASKS_FOR_A_COUNT, ASKS_FOR_A_NAME, figure_near, names_a_per
 from .types import Answer, AnswerSentence, related_for
 
 CANDIDATE_PARAGRAPHS = 8
-MAX_SENTENCES = 3  # for a one-part question
-MAX_SENTENCES_MULTI = 5  # when several parts need sentences
+MAX_SENTENCES_MULTI = 5  # when several parts need sentences (a one-part answer: fitted)
 MIN_WORDS = 4  # fragments left by the damaged extraction make poor answers
 
 
@@ -176,7 +175,7 @@ def choose(
     """The sentences of the answer, in the order they are shown. A further part (and the
     first, when it is not believed) is answered only when its best sentence is likely."""
     chosen: list[Candidate] = []
-    limit = MAX_SENTENCES_MULTI if len(per_part) > 1 else MAX_SENTENCES
+    limit = MAX_SENTENCES_MULTI if len(per_part) > 1 else weights.max_sentences
     for n, ranked in enumerate(per_part):
         fresh = [c for c in ranked if not any(_same(c, k) for k in chosen)]
         checked = n > 0 or not first_believed

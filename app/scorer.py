@@ -28,6 +28,8 @@ class Weights:
     # ... and, when it would cite a paragraph the answer does not cite yet, at least this:
     # each new paragraph is a citation that may be wrong, so it must earn its place.
     new_paragraph_above: float = 0.0
+    # The most sentences a one-part answer gives.
+    max_sentences: int = 3
     # How many of the area's sentences of concern explain a grade ("why inadequate?").
     explain_sentences: int = 2
     fitted_on: dict = field(default_factory=dict)  # what the fit saw, for the record
@@ -67,6 +69,7 @@ def from_dict(data: dict) -> Weights:
         runner_up_within=data["runner_up_within"],
         new_paragraph_above=data.get("new_paragraph_above", 0.0),
         explain_sentences=data.get("explain_sentences", 2),
+        max_sentences=data.get("max_sentences", 3),
         fitted_on=data.get("fitted_on", {}),
         answerable=data.get("answerable", {}),
         answerable_intercept=data.get("answerable_intercept", 0.0),

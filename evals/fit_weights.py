@@ -46,6 +46,7 @@ from .suites import corpus_paths, default_corpus, gold_files
 
 PART_GRID = (0.02, 0.05, 0.1, 0.15, 0.2, 0.3)
 EXPLAIN_GRID = (1, 2, 3, 4, 5)
+LENGTH_GRID = (2, 3, 4)  # most sentences in a one-part answer
 RUNNER_UP_GRID = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0)
 NEW_PARAGRAPH_GRID = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8)
 
@@ -254,7 +255,7 @@ def main() -> None:
     # The selection constants: how likely a further part's best sentence must be, how close
     # to the best a further sentence must come, and how likely one that cites a new paragraph
     # must be. Chosen together by answering the fitting questions with each combination.
-    def candidate(part_above: float, margin: float, new_paragraph: float) -> Weights:
+    def candidate(part_above: float, margin: float, new_paragraph: float, most: int = 3) -> Weights:
         return Weights(
             weights,
             intercept,
@@ -262,19 +263,24 @@ def main() -> None:
             part_above,
             margin,
             new_paragraph_above=new_paragraph,
+            max_sentences=most,
             answerable=answerable,
             answerable_intercept=answerable_intercept,
         )
 
     answered = _rank(candidate(0.0, 0.0, 0.0), decisions)
     scores = {}
-    for combo in itertools.product(PART_GRID, RUNNER_UP_GRID, NEW_PARAGRAPH_GRID):
+    grid = itertools.product(PART_GRID, RUNNER_UP_GRID, NEW_PARAGRAPH_GRID, LENGTH_GRID)
+    for combo in grid:
         m = _simulate(candidate(*combo), decisions, answered)
         scores[combo] = (m["key_facts"] + m["citation_precision"], m)
-    part_above, margin, new_paragraph = max(scores, key=lambda k: (scores[k][0], k[0], -k[1], k[2]))
+    # On a tie: the shorter answer, then the stricter thresholds.
+    part_above, margin, new_paragraph, most = max(
+        scores, key=lambda k: (scores[k][0], -k[3], k[0], -k[1], k[2])
+    )
     for combo, (_total, m) in sorted(scores.items(), key=lambda kv: -kv[1][0])[:5]:
-        print(f"part_above, runner-up margin, new paragraph above {combo}: {m}")
-    fitted = candidate(part_above, margin, new_paragraph)
+        print(f"part_above, runner-up margin, new paragraph above, length {combo}: {m}")
+    fitted = candidate(part_above, margin, new_paragraph, most)
     explain = fit_explaining(
         fitted, [(dev, dev_index), *([(shipped, shipped_index)] if shipped else [])]
     )
@@ -288,6 +294,7 @@ def main() -> None:
         "runner_up_within": margin,
         "new_paragraph_above": new_paragraph,
         "explain_sentences": explain,
+        "max_sentences": most,
         "fitted_on": {
             "script": "python -m evals.fit_weights",
             "questions": {"dev": len(dev), "shipped": len(shipped)},
