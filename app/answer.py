@@ -164,7 +164,7 @@ def _answer_extractive(
     t = time.perf_counter()
     per_part, hits, qvec = collect(plan, index, report_ids, section)
     result.timings_ms["retrieve"] = round((time.perf_counter() - t) * 1000, 1)
-    result.retrieved = related(hits)
+    result.retrieved = related(hits, per_part[0] if per_part else [])
     weights = current_weights()
     believed_parts = parts_believed(per_part, plan, weights, index, report_ids)
     if not any(believed_parts):

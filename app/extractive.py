@@ -179,7 +179,10 @@ def type_bonus(qtype: str, sentence: str, question: str = "") -> float:
 
 
 ASKS_FOR_RECOMMENDATION = re.compile(
-    r"\brecommend|\bneeds? to improve|\bshould\b|\bwhat must\b|\bimprovements? needed\b", re.I
+    # "what did inspectors recommend?", not "would adopters recommend the council?"
+    r"\brecommendation|\brecommended\b|\b(?:ofsted|inspectors?|they|report) recommends?\b|"
+    r"\bneeds? to improve|\bshould\b|\bwhat must\b|\bimprovements? needed\b",
+    re.I,
 )
 # Continuations that only make sense after the sentence before them ("This is an increase
 # from 298"): read with their lead sentence, never alone.

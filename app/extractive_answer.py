@@ -266,5 +266,11 @@ def compose(result: Answer, plan: QuestionPlan, chosen: list[Candidate]) -> None
         result.sentences.append(AnswerSentence(text, [marker], trimmed=text != c.text))
 
 
-def related(hits) -> list:
+def related(hits, ranked: list[Candidate] = ()) -> list:
+    """The retrieved paragraphs, in the order the fitted scorer ranks their best sentences
+    (the answer's own paragraphs first), then any it did not score, in search order."""
+    order: dict[str, int] = {}
+    for c in ranked:
+        order.setdefault(c.paragraph.id, len(order))
+    hits = sorted(hits, key=lambda h: order.get(h.paragraph.id, len(order) + h.rank))
     return [related_for(h.paragraph) for h in hits[:5]]

@@ -27,7 +27,8 @@ PART_BREAK = re.compile(
 WANTS_ALL = re.compile(r"\b(all|every|each|full list|complete list|list)\b", re.I)
 # "What must improve?", "what should they do about …", "areas for improvement".
 IMPROVE = re.compile(
-    r"\b(recommend\w*|needs? to (?:improve|change|do|happen)|must (?:improve|change|do)|"
+    r"\b(recommendations?|recommended|(?:ofsted|inspectors?|they|report) recommends?|"
+    r"needs? to (?:improve|change|do|happen)|must (?:improve|change|do)|"
     r"should (?:they|the council|the local authority|leaders|it|\w+) (?:do|improve|change)|"
     r"what should|areas? (?:for|of|to) improve\w*|improvements? (?:needed|required)|"
     r"to improve\??$|(?:has|have) to improve)\b",
@@ -87,9 +88,11 @@ def split_parts(query: str) -> list[str]:
 
 
 def part_kind(text: str) -> str:
-    if IMPROVE.search(text) or ASKS_FOR_RECOMMENDATION.search(text):
+    kind = question_type(text)
+    # "… adoption panel recommendations effective? Why?" asks for a cause, not for the list.
+    if kind != "why" and (IMPROVE.search(text) or ASKS_FOR_RECOMMENDATION.search(text)):
         return "improve"
-    return question_type(text)
+    return kind
 
 
 def make_plan(question: str, query: str) -> QuestionPlan:

@@ -61,3 +61,9 @@ def test_list_all_is_a_request_for_a_complete_list():
 )
 def test_a_part_says_whether_it_asks_what_is_wrong_or_what_is_right(question, expected):
     assert make_plan(question, question).parts[0].stance == expected
+
+
+def test_recommend_as_a_verb_of_others_and_why_questions_are_not_improvement_questions():
+    assert not make_plan("q", "Would adopters recommend Tower Hamlets?").improve
+    assert not make_plan("q", "Are panel recommendations effective why").improve
+    assert make_plan("q", "What did inspectors recommend?").improve
