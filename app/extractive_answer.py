@@ -138,6 +138,8 @@ def answerable_features(
         "paragraph_overlap": lexical_overlap(
             set(words), f"{best.paragraph.section_path} {best.paragraph.text}", (), weight
         ),
+        "asks_why": 1.0 if plan.parts[0].kind == "why" else 0.0,
+        "several_parts": 1.0 if len(plan.parts) > 1 else 0.0,
         "name_unmet": 1.0
         if ASKS_FOR_A_NAME.search(plan.query)
         and not names_a_person(best.text, _council(best, index))

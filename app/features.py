@@ -52,6 +52,8 @@ ANSWERABLE = (
     "name_unmet",  # a question for a name whose best sentence names no one
     "best_in_area",  # that sentence is in the section of an area the question names
     "paragraph_overlap",  # share of the question's words (weighted) in its paragraph + heading
+    "asks_why",  # the first part asks why: causes score lower than facts, so the bar moves
+    "several_parts",  # the question asks more than one thing
 )
 GRADE_WORD = re.compile(r"\b(inadequate|requires? improvement|good|outstanding)\b", re.I)
 METHOD_SECTION = "Information about this inspection"
