@@ -41,6 +41,7 @@ FEATURES = (
     "critical_for_weakness",  # the part asks what is wrong and the sentence criticises
     "praise_for_weakness",  # the part asks what is wrong and the sentence only praises
     "praise_for_strength",  # the part asks what is right and the sentence praises
+    "action_for_action",  # the part asks what was done and the sentence tells of an action
 )
 # Whether a question is answered at all: features of the question and its best sentence.
 ANSWERABLE = (
@@ -67,6 +68,15 @@ AREA_SECTION = {
     "leadership": r"leader|management",
     "lscb": r"safeguarding children board|lscb",
 }
+# What a report says was or will be done: "leaders commissioned a review", "plans to …".
+ACTION_TAKEN = re.compile(
+    r"\b(?:commissioned|introduced|appointed|established|invested|recruited|implemented|"
+    r"launched|restructured|created|developed|increased|reduced|strengthened|put in place|"
+    r"set up|took (?:swift |prompt |immediate )?action|taken (?:swift |prompt )?action|"
+    r"plans? to|planned|are developing|is developing|will be|in response|responded|"
+    r"has (?:recently )?(?:begun|started|agreed)|have (?:recently )?(?:begun|started|agreed))\b",
+    re.I,
+)
 RARE_PARAGRAPHS = 3  # a word in at most this many paragraphs of the scope is rare
 
 
@@ -136,6 +146,7 @@ def sentence_features(
         "continuation": 1.0 if CONTINUATION.match(text) else 0.0,
         "next_carries": 1.0 if next_has and not has_type else 0.0,
         **_stance_features(part.stance, text),
+        "action_for_action": 1.0 if part.asks_action and ACTION_TAKEN.search(text) else 0.0,
     }
 
 

@@ -51,6 +51,14 @@ STRENGTH = re.compile(
 )
 
 
+# "What have leaders done about it?", "what is planned?", "how did managers respond?"
+ACTION_ASKED = re.compile(
+    r"\b(?:done|doing|do about|planned|plans?|respond\w*|response|react\w*|tackl\w*|"
+    r"address\w*|action|steps|fix\w*|sort\w* out)\b",
+    re.I,
+)
+
+
 def stance(text: str) -> str:
     """weakness | strength | "" (neither, or both)."""
     weak, strong = bool(WEAKNESS.search(text)), bool(STRENGTH.search(text))
@@ -66,6 +74,7 @@ class Part:
     query: str  # what to search for: the part, with the question's topic when it has none
     terms: frozenset[str] = frozenset()
     stance: str = ""  # weakness | strength | "": what the part asks about (see `stance`)
+    asks_action: bool = False  # what was or will be done about it
 
 
 @dataclass
@@ -104,7 +113,8 @@ def make_plan(question: str, query: str) -> QuestionPlan:
         own = question_terms(text)
         search = text if i == 0 or len(own) >= 3 else f"{text} {topic}"
         terms = frozenset(question_terms(search))
-        parts.append(Part(text, part_kind(text), search, terms, stance(text)))
+        action = bool(ACTION_ASKED.search(text))
+        parts.append(Part(text, part_kind(text), search, terms, stance(text), action))
     improve = any(p.kind == "improve" for p in parts)
     return QuestionPlan(
         question=question,

@@ -67,3 +67,8 @@ def test_recommend_as_a_verb_of_others_and_why_questions_are_not_improvement_que
     assert not make_plan("q", "Would adopters recommend Tower Hamlets?").improve
     assert not make_plan("q", "Are panel recommendations effective why").improve
     assert make_plan("q", "What did inspectors recommend?").improve
+
+
+def test_a_part_that_asks_what_was_done_is_marked():
+    plan = make_plan("q", "What's wrong with supervision and what have leaders done about it?")
+    assert [p.asks_action for p in plan.parts] == [False, True]
