@@ -15,6 +15,7 @@ import re
 from ingest import Judgement, Paragraph, Report
 
 from . import judgement_answers as ja
+from .extractive import CONSEQUENCE, CONTINUATION
 from .scorer import current_weights
 from .types import Answer, AnswerSentence, citation_for
 
@@ -127,7 +128,11 @@ def _explain(
         (p, s)
         for p in (graded or top or _after(report, evidence))
         for s in p.sentence_texts()
-        if not states_grade.search(s) and len(s.split()) >= 6
+        if not states_grade.search(s)
+        and len(s.split()) >= 6
+        # "As a result, too many children …" leans on a sentence it would be shown without
+        and not CONTINUATION.match(s)
+        and not CONSEQUENCE.match(s)
     ]
     if reasons and j.grade in ja.WEAK:
         # The reasons for a weak grade are what the section says is wrong, in reading order.
