@@ -1,12 +1,10 @@
 """The CI gate: the evals must not fall below these floors.
 
-Shipped gold sets: the eval issue's targets (hit@5 0.95, MRR 0.85, at most 0.05 false
-refusals), except key facts, citation precision and refusal recall. The answerer fitted for
-unseen reports (issue 10) raised key facts on the held-out test split from 0.417 to 0.534 and
-cut its false refusals from 0.265 to 0.176, but on the shipped sets it cites more paragraphs:
-precision 0.903 -> 0.797 and refusal recall 0.923 -> 0.885 (key facts 0.913 both). Those
-floors sit just under today's figures, so any further fall turns CI red; the targets (0.90)
-are unmet, and said so in the closing note.
+Shipped gold sets: the eval issue's targets (hit@5 0.95, MRR 0.85, key facts 0.90, at most
+0.05 false refusals); citation precision 0.88, just under today's 0.894 (the target, 0.90, is
+unmet); refusal recall 0.88, so that one of its 26 questions may flip on another machine.
+Before issue 10 the answerer scored 0.894 on the same (corrected, see evals/gold/README.md)
+gold.
 """
 
 import pytest
@@ -18,9 +16,9 @@ from evals.runner import run_eval
 FLOORS = {
     "hit@5": 0.95,
     "mrr": 0.85,
-    "key_facts": 0.88,  # target 0.90
-    "citation_precision": 0.77,  # target 0.90
-    "refusal_recall": 0.88,  # target 0.90
+    "key_facts": 0.90,
+    "citation_precision": 0.88,  # target 0.90
+    "refusal_recall": 0.88,  # today 0.923 (24 of 26); one question is 0.038
 }
 CEILINGS = {"false_refusal": 0.05}
 
@@ -49,16 +47,16 @@ def test_key_fact_normalisation():
 
 
 # The held-out split of unseen councils' reports (issue 10), read only as these aggregates.
-# Floors just under today's figures (hit@5 0.926, key facts 0.534, precision 0.611, refusal
-# recall 0.75, false refusals 0.176), so a regression turns CI red; the issue's TARGETS are
-# not met yet.
+# Floors just under today's figures (hit@5 0.941, key facts 0.637, precision 0.637, refusal
+# recall 0.833, false refusals 0.103), so a regression turns CI red; the issue's TARGETS are
+# not met yet except hit@5.
 TEST_SPLIT_FLOORS = {
-    "hit@5": 0.90,
-    "key_facts": 0.50,
-    "citation_precision": 0.58,
-    "refusal_recall": 0.70,
+    "hit@5": 0.92,
+    "key_facts": 0.60,
+    "citation_precision": 0.60,
+    "refusal_recall": 0.80,
 }
-TEST_SPLIT_CEILINGS = {"false_refusal": 0.20}
+TEST_SPLIT_CEILINGS = {"false_refusal": 0.13}
 TARGETS = {"hit@5": 0.92, "key_facts": 0.85, "citation_precision": 0.85, "refusal_recall": 0.90}
 
 
