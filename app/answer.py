@@ -14,7 +14,7 @@ from .conversation import rewrite
 from .engine import get_index
 from .extractive import question_type
 from .extractive_answer import choose, collect, compose, parts_believed, related, retrieval_query
-from .improvement_answers import answer_improvements, improvement_items
+from .improvement_answers import answer_improvements, improvement_items, no_items_about
 from .limits import (
     clean_history,
     clean_model_answer,
@@ -89,6 +89,8 @@ def answer(
         answer_team(result, team)
     elif len(reports) == 1 and (missing := missing_number(query, reports[0])):
         _refuse(result, missing)
+    elif not improvements and (none := no_items_about(plan, reports)):
+        _refuse(result, none)
     elif improvements:
         answer_improvements(result, improvements, reports[0])
     elif is_summary_question(query):

@@ -58,6 +58,23 @@ def improvement_items(plan: QuestionPlan, reports: list[Report]) -> list[Paragra
     return [p for p in pool if shared[p.id] == most] if most else None
 
 
+def no_items_about(plan: QuestionPlan, reports: list[Report]) -> str | None:
+    """For "list all the recommendations about care leavers" when none is about them: says so,
+    instead of answering from the findings or refusing for want of evidence."""
+    if not plan.wants_all or not plan.areas or len(reports) != 1 or not reports[0]:
+        return None
+    if not all(p.kind == "improve" for p in plan.parts):
+        return None
+    recs = [p for p in reports[0].paragraphs if p.kind == "recommendation" and not of_board(p)]
+    if not recs:
+        return None
+    titles = " or ".join(ja.area_title(a, reports[0].framework) for a in plan.areas)
+    return (
+        f"None of the {len(recs)} recommendations of {reports[0].display_name()} is about "
+        f"{titles}. Ask “list all the recommendations” to see them all."
+    )
+
+
 def answer_improvements(result: Answer, items: list[Paragraph], report: Report) -> None:
     """Every item, each cited; a long item is given by its opening sentence."""
     board = of_board(items[0])

@@ -57,3 +57,9 @@ def test_a_named_local_programme_in_one_paragraph_is_found(full_index):
     a = answer("What is the Turnaround Centre?", scope=["croydon-2024"], index=full_index)
     assert not a.refused
     assert "Turnaround Centre" in a.citations[0].paragraph_text
+
+
+def test_a_list_about_an_area_no_recommendation_covers_says_so(full_index):
+    a = answer("List all the recommendations about care leavers", scope=TH17, index=full_index)
+    assert a.refused
+    assert "None of the 15 recommendations" in a.refusal_reason, a.refusal_reason
