@@ -62,6 +62,9 @@ def _ask(page, question):
     box.fill(question)
     box.press("Enter")
     expect(page.get_by_text("Ask next")).to_be_visible(timeout=60_000)
+    # Streamlit may still be re-running the script, which redraws the citations' expanders
+    # closed; a user's click lands on the page they see once it stops.
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=60_000)
 
 
 def _serious(page, axe_script):
