@@ -88,18 +88,27 @@ def collect(
                 features = sentence_features(
                     plan, part, hit, i, texts, vec, part_vector, question_vector, weight, rare
                 )
-                cand = Candidate(hit, i, text, vec, n, features)
-                cand.score = weights.probability(features)
-                found.append(cand)
-        ranked = sorted(found, key=lambda c: -c.score)
-        if INSPECTORS_ON.search(part.text):
-            # "What did inspectors say about plans?" asks about plans: the SIF's account of
-            # how the inspection was done ("Inspectors considered the quality of …") is not it.
-            ranked = [c for c in ranked if c.features["method"] == 0.0]
-        if part.kind != "improve":
-            ranked = findings_first(ranked, lambda c: believed(c, plan, weights, index, report_ids))
+                found.append(Candidate(hit, i, text, vec, n, features))
+        ranked = rank_part(found, part, plan, weights, index, report_ids)
         per_part.append(ranked)
     return per_part, first_hits, vectors[0]
+
+
+def rank_part(
+    found: list[Candidate], part, plan: QuestionPlan, weights: Weights, index, report_ids
+) -> list[Candidate]:
+    """A part's candidates scored under `weights`, in the order the answer reads them (the fit
+    replays this with candidate weights, so there is one ordering, not two)."""
+    for c in found:
+        c.score = weights.probability(c.features)
+    ranked = sorted(found, key=lambda c: -c.score)
+    if INSPECTORS_ON.search(part.text):
+        # "What did inspectors say about plans?" asks about plans: the SIF's account of
+        # how the inspection was done ("Inspectors considered the quality of …") is not it.
+        ranked = [c for c in ranked if c.features["method"] == 0.0]
+    if part.kind != "improve":
+        ranked = findings_first(ranked, lambda c: believed(c, plan, weights, index, report_ids))
+    return ranked
 
 
 def findings_first(ranked: list[Candidate], answers) -> list[Candidate]:
@@ -131,7 +140,6 @@ def answerable_features(
         "count_unmet": 1.0
         if ASKS_FOR_A_COUNT.search(plan.parts[0].text) and not figure_near(best)
         else 0.0,
-        # "what is the director called?" needs a name, not a role
         "best_in_area": best.features["section_match"],
         # "What did inspectors find about care leavers?" in a report that says
         # "care-experienced young people" under a heading that says "care leavers"
@@ -140,6 +148,7 @@ def answerable_features(
         ),
         "asks_why": 1.0 if plan.parts[0].kind == "why" else 0.0,
         "several_parts": 1.0 if len(plan.parts) > 1 else 0.0,
+        # "what is the director called?" needs a name, not a role
         "name_unmet": 1.0
         if ASKS_FOR_A_NAME.search(plan.query)
         and not names_a_person(best.text, _council(best, index))

@@ -7,8 +7,7 @@ Each answerable question is put in the first stage it fails at:
 - `not retrieved`: no candidate sentence holds a key fact in a gold paragraph;
 - `ranked low`: such a sentence is a candidate but the answer did not choose it;
 - `in cited para`: a cited paragraph holds the fact in a sentence (or clause) not shown;
-- `partial`: some key-fact groups are in the answer, others are not;
-- `other path`: a component other than the extractive one answered (grades, lists, …).
+- `partial`: some key-fact groups are in the answer, others are not.
 Citation precision is split the same way. Only `dev`, `shipped` and `fresh` are accepted: the
 test split is read as aggregate figures only, never question by question.
 """
@@ -57,8 +56,6 @@ def stage(q, a, index: ReportIndex) -> tuple[str, int | None]:
                     ranks.append(rank)
                     break
     rank = min(ranks) if ranks else None
-    if a.mode == "extractive" and not a.sentences:
-        return "other path", rank
     if any(found):
         return "partial", rank
     if rank is None:

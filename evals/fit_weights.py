@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -28,11 +27,10 @@ import numpy as np
 from app.conversation import rewrite
 from app.extractive_answer import (
     answerable_features,
-    believed,
     choose,
     collect,
-    findings_first,
     parts_believed,
+    rank_part,
 )
 from app.features import ANSWERABLE, FEATURES
 from app.plan import make_plan
@@ -86,9 +84,7 @@ def _answerable_rows(model, decisions):
         best = candidates[int(np.argmax(probs))]
         best.score = float(probs.max())
         features = answerable_features(best, plan, index, scope)
-        rows.append(
-            ([features[f] for f in ANSWERABLE], not q.unanswerable, q.report or "", best.score)
-        )
+        rows.append(([features[f] for f in ANSWERABLE], not q.unanswerable, q.report or ""))
     return rows
 
 
@@ -142,23 +138,16 @@ def _simulate(weights: Weights, decisions, answered: list[list[bool]]) -> dict[s
     }
 
 
-def _believed(c, plan, weights, index, scope) -> bool:
-    return believed(c, plan, weights, index, scope)
-
-
 def _rank(weights: Weights, decisions) -> list[list[bool]]:
-    """Score and sort every question's candidates under `weights`; per question, whether each
-    part's best sentence is believed (that does not depend on the selection constants, so it
-    is decided once)."""
+    """Score and order every question's candidates under `weights`, as answer() does; per
+    question, whether each part's best sentence is believed (that does not depend on the
+    selection constants, so it is decided once)."""
     answered = []
     for _q, plan, per_part, index, scope in decisions:
-        answers = partial(_believed, plan=plan, weights=weights, index=index, scope=scope)
-        for n, part in enumerate(per_part):
-            for c in part:
-                c.score = weights.probability(c.features)
-            part.sort(key=lambda c: -c.score)
-            if plan.parts[n].kind != "improve":  # as collect() orders them
-                part[:] = findings_first(part, answers)
+        per_part[:] = [
+            rank_part(part, plan.parts[n], plan, weights, index, scope)
+            for n, part in enumerate(per_part)
+        ]
         answered.append(parts_believed(per_part, plan, weights, index, scope))
     return answered
 
@@ -253,8 +242,9 @@ def main() -> None:
         print(f"  {name:22s} {w:+.3f}")
 
     # The selection constants: how likely a further part's best sentence must be, how close
-    # to the best a further sentence must come, and how likely one that cites a new paragraph
-    # must be. Chosen together by answering the fitting questions with each combination.
+    # to the best a further sentence must come, how likely one that cites a new paragraph
+    # must be, and the longest one-part answer. Chosen together by answering the fitting
+    # questions with each combination.
     def candidate(part_above: float, margin: float, new_paragraph: float, most: int = 3) -> Weights:
         return Weights(
             weights,
