@@ -25,7 +25,7 @@ from app.plan import make_plan
 from index import ReportIndex, get_settings
 
 from .cache import cached_index
-from .gold import is_gold, load_gold
+from .gold import citation_flags, is_gold, load_gold
 from .metrics import key_facts_ok, normalise
 from .suites import corpus_paths, default_corpus, gold_files
 
@@ -85,8 +85,8 @@ def main() -> None:
             continue
         default = [q.report] if q.report else None
         a = answer(q.question, history=q.history, default_scope=default, index=index)
-        for c in a.citations:
-            cited["gold" if is_gold(c.paragraph_text, q.evidence) else "other"] += 1
+        for flag in citation_flags(q, a.citations):
+            cited["gold" if flag else "other"] += 1
         if not a.refused and key_facts_ok(a.text, q.answers, q.forbid):
             stages["ok"] += 1
             continue

@@ -58,3 +58,22 @@ def evidence_problems(questions: list[GoldQuestion], reports: dict[str, Report])
 def is_gold(paragraph_text: str, evidence: list[str]) -> bool:
     key = match_key(paragraph_text)
     return any(match_key(ev) in key for ev in evidence)
+
+
+def citation_flags(q: GoldQuestion, citations) -> list[bool]:
+    """Per citation of an answer, whether it cites evidence for `q`.
+
+    A `list_all` question's evidence is a sample of the list by design (WRITING.md: the first, a
+    middle and the last item), yet a complete answer must cite every item. So for those
+    questions an item of the same list (same report and section as a cited evidence item)
+    counts too; an answer that cites a different list still scores nothing.
+    `strict_citation_flags` keeps the plain rule, reported beside it."""
+    flags = strict_citation_flags(q, citations)
+    if "list_all" not in q.tags:
+        return flags
+    lists = {(c.report_id, c.section) for c, f in zip(citations, flags) if f}
+    return [f or (c.report_id, c.section) in lists for c, f in zip(citations, flags)]
+
+
+def strict_citation_flags(q: GoldQuestion, citations) -> list[bool]:
+    return [is_gold(c.paragraph_text, q.evidence) for c in citations]

@@ -13,6 +13,7 @@ METRIC_KEYS = (
     "mrr",
     "key_facts",
     "citation_precision",
+    "citation_precision_strict",
     "citation_recall",
     "refusal_recall",
     "false_refusal",
@@ -62,6 +63,7 @@ def summarise(records: list[dict]) -> dict[str, float]:
     ranks = [r["gold_rank"] for r in with_evidence]
     cited = [r for r in with_evidence if r["citation_flags"]]
     flags = [f for r in cited for f in r["citation_flags"]]
+    strict = [f for r in cited for f in r.get("citation_flags_strict", r["citation_flags"])]
     unanswerable = [r for r in records if r["unanswerable"]]
     latencies = [r["latency_ms"] for r in records]
     out = {
@@ -71,6 +73,8 @@ def summarise(records: list[dict]) -> dict[str, float]:
         "mrr": mean([1.0 / k if k else 0.0 for k in ranks]),
         "key_facts": mean([1.0 if r["key_facts"] else 0.0 for r in answerable]),
         "citation_precision": mean([1.0 if f else 0.0 for f in flags]),
+        # every cited item of a complete list checked against the gold's sample of it
+        "citation_precision_strict": mean([1.0 if f else 0.0 for f in strict]),
         "citation_recall": mean([1.0 if any(r["citation_flags"]) else 0.0 for r in with_evidence]),
         "refusal_recall": mean([1.0 if r["refused"] else 0.0 for r in unanswerable]),
         "false_refusal": mean([1.0 if r["refused"] else 0.0 for r in answerable]),

@@ -8,7 +8,7 @@ from pathlib import Path
 from app import answer
 from index import ReportIndex
 
-from .gold import GoldQuestion, is_gold, load_gold
+from .gold import GoldQuestion, citation_flags, is_gold, load_gold, strict_citation_flags
 from .metrics import first_gold_rank, key_facts_ok, summarise
 
 
@@ -31,7 +31,8 @@ def run_question(q: GoldQuestion, index: ReportIndex) -> dict:
         "has_evidence": bool(q.evidence),
         "key_facts": key_facts_ok(a.text, q.answers, q.forbid) and not a.refused,
         "gold_rank": first_gold_rank([is_gold(p.text, q.evidence) for p in retrieved]),
-        "citation_flags": [is_gold(c.paragraph_text, q.evidence) for c in a.citations],
+        "citation_flags": citation_flags(q, a.citations),
+        "citation_flags_strict": strict_citation_flags(q, a.citations),
         "citations": [
             {
                 "report": c.report_id,

@@ -27,3 +27,31 @@ def test_every_evidence_string_occurs_in_its_report(full_index):
     reports = {r.id: r for r in full_index.reports()}
     questions = [q for f in default_gold_files() for q in load_gold(f)]
     assert evidence_problems(questions, reports) == []
+
+
+def _cite(report, section, text):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(report_id=report, section=section, paragraph_text=text)
+
+
+def test_a_complete_list_counts_its_other_items_but_not_another_list():
+    from evals.gold import GoldQuestion, citation_flags, strict_citation_flags
+
+    def q(tags):
+        return GoldQuestion(
+            "x", "List all the recommendations", [["a"]], ["first item"], "r", tags=tags
+        )
+
+    cites = [
+        _cite("r", "Recommendations", "The first item."),
+        _cite("r", "Recommendations", "A second item."),
+        _cite("r", "Summary", "A strength."),
+        _cite("s", "Recommendations", "Another report's item."),
+    ]
+    assert citation_flags(q(["list_all"]), cites) == [True, True, False, False]
+    assert strict_citation_flags(q(["list_all"]), cites) == [True, False, False, False]
+    # Only a request for the whole list: a scoped question must cite its own items.
+    assert citation_flags(q(["improve"]), cites) == [True, False, False, False]
+    # An answer that cites no evidence item of the list gets no credit for the list.
+    assert citation_flags(q(["list_all"]), cites[1:]) == [False, False, False]
