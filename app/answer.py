@@ -99,7 +99,15 @@ def answer(
     elif ja.is_grade_question(query) and question_type(query) != "why":
         # A follow-up that names an area ("what about care leavers?") asks about that area.
         own = ja.areas_named(question) if query != question else []
-        _answer_grades(result, question if own else query, reports, index)
+        rest = [p for p in plan.parts[1:] if not ja.is_grade_question(p.text)]
+        if rest and ja.is_grade_question(plan.parts[0].text):
+            # "How was adoption judged and how quickly are children placed?": the grade, then
+            # the findings for the rest of the question.
+            _answer_grades(result, plan.parts[0].text, reports, index)
+            if not result.refused:
+                _answer_rest(result, replace(plan, parts=rest), report_ids, index)
+        else:
+            _answer_grades(result, question if own else query, reports, index)
         _pad_retrieved(result, retrieval_query(query, index), report_ids, index)
     else:
         _answer_extractive(result, plan, report_ids, index, llm, section)
@@ -187,6 +195,16 @@ def _answer_extractive(
     compose(result, plan, choose(per_part, plan, weights, believed_parts[0]))
 
 
+def _answer_rest(result: Answer, plan: QuestionPlan, report_ids, index: ReportIndex) -> None:
+    """The further parts of a question whose first part another component answered: their
+    believed sentences, cited after what is there already."""
+    weights = current_weights()
+    per_part, _hits, _vec = collect(plan, index, report_ids)
+    believed_parts = parts_believed(per_part, plan, weights, index, report_ids)
+    if any(believed_parts):
+        compose(result, plan, choose(per_part, plan, weights, believed_parts[0]))
+
+
 def _configured_llm(result: Answer, index: ReportIndex):
     from .engine import get_llm
     from .llm import LLMUnavailableError
@@ -206,17 +224,18 @@ def _answer_grades(result: Answer, query: str, reports: list[Report], index) -> 
     wanted = ja.grade_wanted(query)
     multi = len(reports) > 1
     for report in reports:
+        covered = {j.area for a in areas if (j := ja.judgement_for(report, a))}
         judgements = [
             j
             for j in report.judgements
-            if ("*" in areas or j.area in areas) and wanted in (None, j.grade)
+            if ("*" in areas or j.area in covered) and wanted in (None, j.grade)
         ]
         for j in judgements:
             p = ja.evidence_paragraph(report, j.area, j.evidence, j.grade)
             marker = len(result.citations) + 1
             if p is not None:
                 result.citations.append(citation_for(marker, p, ja.grade_quote(j, p)))
-            title = ja.area_title(j.area, report.framework)
+            title = ja.title_in(report, j.area)
             verdict = ja.verdict(j.grade)
             text = (
                 f"{report.council} {report.year}: {title} {verdict}."

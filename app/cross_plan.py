@@ -13,6 +13,7 @@ from . import judgement_answers as ja
 from .conversation import rewrite
 from .cross_scope import EVERY, CrossScope, cross_scope
 from .cross_text import AREA_NAMES
+from .extractive import question_type
 from .scope import YEAR, mentions
 
 TIMELINE = re.compile(
@@ -142,7 +143,8 @@ def _own_kind(question: str) -> bool:
 
 def _kind(text: str, scope: CrossScope) -> str | None:
     text = STILL_TO_DO.sub(" ", text)
-    grade = _grade(text)
+    # "What are the reasons the board was rated inadequate?" asks why, not which reports.
+    grade = _grade(text) if question_type(text) != "why" else None
     if grade and FILTER_ASK.search(text) and (scope.every or len(scope.councils) == 0):
         return "filter"
     if grade and scope.every:

@@ -24,7 +24,7 @@ FEATURES = (
     "overlap",  # share of the part's words in the sentence, rare words weighing more
     "overlap_plain",  # the same, every word counting once
     "rare_term",  # share of the part's rare words (few paragraphs have them) it contains
-    "paragraph_rank",  # 1 / the paragraph's rank in hybrid retrieval for the part
+    "paragraph_rank",  # 1 / √(the paragraph's rank in hybrid retrieval for the part)
     "first_sentence",  # the paragraph's opening sentence
     "fragment",  # starts in lower case: lost its beginning in the extraction
     "short",  # fewer than eight words
@@ -41,6 +41,7 @@ FEATURES = (
     "critical_for_weakness",  # the part asks what is wrong and the sentence criticises
     "praise_for_weakness",  # the part asks what is wrong and the sentence only praises
     "praise_for_strength",  # the part asks what is right and the sentence praises
+    "verdict_for_quality",  # the part asks how good something is and the sentence judges it
     "action_for_action",  # the part asks what was done and the sentence tells of an action
 )
 # Whether a question is answered at all: features of the question and its best sentence.
@@ -125,7 +126,7 @@ def sentence_features(
         "overlap": lexical_overlap(set(words), text, (), weight),
         "overlap_plain": lexical_overlap(set(words), text),
         "rare_term": len(rare & sentence_terms) / len(rare) if rare else 0.0,
-        "paragraph_rank": 1.0 / hit.rank,
+        "paragraph_rank": 1.0 / hit.rank**0.5,
         "first_sentence": 1.0 if i == 0 else 0.0,
         "fragment": 1.0 if text[:1].islower() else 0.0,
         "short": 1.0 if len(text.split()) < 8 else 0.0,
@@ -156,6 +157,7 @@ def _stance_features(asked: str, text: str) -> dict[str, float]:
         "critical_for_weakness": min(critical, 3) / 3 if asked == "weakness" else 0.0,
         "praise_for_weakness": 1.0 if asked == "weakness" and praise and not critical else 0.0,
         "praise_for_strength": min(praise, 3) / 3 if asked == "strength" else 0.0,
+        "verdict_for_quality": min(critical + praise, 3) / 3 if asked == "quality" else 0.0,
     }
 
 

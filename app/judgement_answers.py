@@ -21,7 +21,8 @@ GRADE_QUESTION = re.compile(
     re.I,
 )
 GRADE_WORD_QUESTION = re.compile(
-    r"^(is|are|was|were|did)\b.{0,80}\b(inadequate|good|outstanding|requires improvement)\b", re.I
+    r"^(is|are|was|were|did)\b(.{0,80}?)\b(inadequate|good|outstanding|requires improvement)\b",
+    re.I,
 )
 AREA_TITLES = {
     "overall": "overall effectiveness",
@@ -34,13 +35,28 @@ AREA_TITLES = {
 }
 
 
+# Words that may stand beside an area in "is/was <area> good?" without changing what is asked.
+SUBJECT_FRAME = set(
+    "the a an its their council local authority authority's services service experiences "
+    "progress of for in at and children children's young people overall effectiveness "
+    "any so really still judged rated considered found performance".split()
+)
+
+
 def is_grade_question(question: str) -> bool:
     if GRADE_QUESTION.search(question):
         return True
-    # "Was leadership inadequate?" asks for a grade only when it names a judged area.
-    return bool(GRADE_WORD_QUESTION.search(question)) and any(
-        re.search(p, question.lower()) for _a, p in AREA_WORDS
-    )
+    # "Was leadership inadequate?" asks for a grade only when it names a judged area, and only
+    # when the area is what it asks about: "are care leavers' pathway plans any good?" asks
+    # about the plans, which the findings answer, not the area's grade.
+    m = GRADE_WORD_QUESTION.search(question)
+    if not m or not any(re.search(p, question.lower()) for _a, p in AREA_WORDS):
+        return False
+    subject = m.group(2).lower()
+    for _a, pattern in AREA_WORDS:
+        subject = re.sub(pattern, " ", subject)
+    words = [w for w in re.findall(r"[a-z0-9']+", subject) if not w.endswith("'s")]
+    return all(w.strip("'") in SUBJECT_FRAME for w in words)
 
 
 def areas_named(question: str) -> list[str]:
@@ -213,6 +229,22 @@ def area_paragraphs(report: Report, area: str) -> tuple[list[Paragraph], list[Pa
         and p.kind != "fact"
     ]
     return graded, top
+
+
+def judgement_for(report: Report, area: str) -> Judgement | None:
+    """The judgement that covers `area`: ILACS reports of 2018-2023 judge care leavers with
+    children in care ("… of children in care and care leavers"), so that one answers."""
+    found = report.judgement(area)
+    if found is None and area == "care_leavers" and report.framework == "ILACS":
+        return report.judgement("in_care")
+    return found
+
+
+def title_in(report: Report, area: str) -> str:
+    """The area as this report's template names it."""
+    if area == "in_care" and report.framework == "ILACS" and not report.judgement("care_leavers"):
+        return "the experiences and progress of children in care and care leavers"
+    return area_title(area, report.framework)
 
 
 def area_title(area: str, framework: str) -> str:

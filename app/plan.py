@@ -31,7 +31,9 @@ IMPROVE = re.compile(
     r"needs? to (?:improve|change|do|happen)|must (?:improve|change|do)|"
     r"should (?:they|the council|the local authority|leaders|it|\w+) (?:do|improve|change)|"
     r"what should|areas? (?:for|of|to) improve\w*|improvements? (?:needed|required)|"
-    r"to improve\??$|(?:has|have) to improve)\b",
+    r"to improve\??$|(?:has|have) to improve|"
+    # "what do inspectors want done about it?", "what does Ofsted want them to do?"
+    r"wants? (?:\w+ ){0,3}?(?:done|to do))\b",
     re.I,
 )
 
@@ -59,10 +61,26 @@ ACTION_ASKED = re.compile(
 )
 
 
+EVALUATIVE = set(
+    "good enough bad well better worse effective quality working work ok okay fine strong weak "
+    "poor happening timely right wrong".split()
+)
+
+
+# ... or how good it is, which criticism and praise both answer ("are the plans any good?").
+QUALITY = re.compile(
+    r"\b(any good|good enough|how good|how well|how effective\w*|effective\w*|quality|"
+    r"(?:is|are|was|were) (?:\w+ ){0,5}?(?:good|ok|okay|working))\b",
+    re.I,
+)
+
+
 def stance(text: str) -> str:
-    """weakness | strength | "" (neither, or both)."""
+    """weakness | strength | quality | "" (none, or both weakness and strength)."""
     weak, strong = bool(WEAKNESS.search(text)), bool(STRENGTH.search(text))
-    return "weakness" if weak and not strong else "strength" if strong and not weak else ""
+    if weak != strong:
+        return "weakness" if weak else "strength"
+    return "quality" if not weak and QUALITY.search(text) else ""
 
 
 @dataclass(frozen=True)
@@ -73,7 +91,7 @@ class Part:
     kind: str  # number | date | who | why | improve | general
     query: str  # what to search for: the part, with the question's topic when it has none
     terms: frozenset[str] = frozenset()
-    stance: str = ""  # weakness | strength | "": what the part asks about (see `stance`)
+    stance: str = ""  # weakness | strength | quality | "": what the part asks (see `stance`)
     asks_action: bool = False  # what was or will be done about it
 
 
@@ -110,7 +128,8 @@ def make_plan(question: str, query: str) -> QuestionPlan:
     parts = []
     for i, text in enumerate(pieces):
         # "… and what is planned?" has no topic of its own: it leans on the first part's.
-        own = question_terms(text)
+        # Words that judge ("were the plans good enough?") name no topic of their own.
+        own = [t for t in question_terms(text) if t not in META and t not in EVALUATIVE]
         search = text if i == 0 or len(own) >= 3 else f"{text} {topic}"
         terms = frozenset(question_terms(search))
         action = bool(ACTION_ASKED.search(text))

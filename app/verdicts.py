@@ -20,6 +20,7 @@ from .scorer import current_weights
 from .types import Answer, AnswerSentence, citation_for
 
 SUMMARY_SENTENCES = 3
+OPENING_PARAGRAPHS = 3  # an area's opening, where a section without a summary gives reasons
 # Asks for the report's gist rather than about a topic in it.
 SUMMARY_QUESTION = re.compile(
     r"^\W*(please\s+)?(summari[sz]e|give me (a|an) (summary|overview)|overview)\b|"
@@ -32,7 +33,7 @@ SUMMARY_QUESTION = re.compile(
 
 def answer_why_graded(result: Answer, query: str, report: Report) -> None:
     stated = ja.stated_grade(query)
-    actual = report.judgement(stated[0]) if stated else None
+    actual = ja.judgement_for(report, stated[0]) if stated else None
     if actual is None:
         return
     evidence = ja.evidence_paragraph(report, actual.area, actual.evidence, actual.grade)
@@ -48,7 +49,7 @@ def answer_why_graded(result: Answer, query: str, report: Report) -> None:
 
 
 def _judged(report: Report, j: Judgement) -> str:
-    title = ja.area_title(j.area, report.framework)
+    title = ja.title_in(report, j.area)
     return f"Inspectors judged {title} {ja.verdict(j.grade).removeprefix('judged ')}"
 
 
@@ -124,9 +125,16 @@ def _explain(
     count = count or current_weights().explain_sentences  # fitted, see evals/fit_weights.py
     graded, top = ja.area_paragraphs(report, j.area)
     states_grade = re.compile(rf"\b{re.escape(j.grade.lower())}\b", re.I)
+    pool = graded or top or _after(report, evidence)
+    if reasons and j.grade in ja.WEAK:
+        # Ofsted gives a weak grade's reasons first: in the area's summary where it has one,
+        # else in its opening paragraphs. The most critical sentence of a long section is
+        # often one case's detail, not a reason for the grade.
+        summary = [p for p in pool if p.kind == "summary"]
+        pool = summary or pool[:OPENING_PARAGRAPHS]
     sentences = [
         (p, s)
-        for p in (graded or top or _after(report, evidence))
+        for p in pool
         for s in p.sentence_texts()
         if not states_grade.search(s)
         and len(s.split()) >= 6
@@ -135,9 +143,8 @@ def _explain(
         and not CONSEQUENCE.match(s)
     ]
     if reasons and j.grade in ja.WEAK:
-        # The reasons for a weak grade are what the section says is wrong, in reading order.
-        worst = sorted(sentences, key=lambda ps: -ja.concern(ps[1]))[:count]
-        sentences = [ps for ps in sentences if ps in worst]
+        # The reasons for a weak grade are what the opening says is wrong, in reading order.
+        sentences = [ps for ps in sentences if ja.concern(ps[1]) > 0]
     chosen = sentences[:count]
     if not chosen:
         return

@@ -63,3 +63,27 @@ def test_a_list_about_an_area_no_recommendation_covers_says_so(full_index):
     a = answer("List all the recommendations about care leavers", scope=TH17, index=full_index)
     assert a.refused
     assert "None of the 15 recommendations" in a.refusal_reason, a.refusal_reason
+
+
+def test_a_grade_part_and_a_findings_part_are_both_answered(full_index):
+    a = answer(
+        "What was the overall judgement and how many children were on a child protection plan?",
+        scope=TH17,
+        index=full_index,
+    )
+    assert "inadequate" in a.text.lower() and "401" in a.text
+    assert len({c.paragraph_id for c in a.citations}) >= 2
+
+
+def test_care_leavers_are_graded_with_children_in_care_where_ilacs_judges_them_together(
+    full_index,
+):
+    a = answer("How were care leavers judged?", scope=["tower-hamlets-2019"], index=full_index)
+    assert not a.refused
+    assert "children in care and care leavers" in a.text
+
+
+def test_the_reasons_for_a_grade_are_a_why_question_not_a_filter_of_reports(full_index):
+    q = "What are the reasons the LSCB was rated inadequate?"
+    a = answer(q, default_scope=TH17, index=full_index)
+    assert not a.refused and "report searched" not in a.text

@@ -38,6 +38,7 @@ def test_a_part_with_no_topic_of_its_own_searches_with_the_first_parts_topic():
         "List all the recommendations",
         "What should they do about care leavers?",
         "What are the areas for improvement?",
+        "What does Ofsted want them to do about workloads?",
     ],
 )
 def test_improvement_questions_are_planned_as_such(question):
@@ -57,6 +58,8 @@ def test_list_all_is_a_request_for_a_complete_list():
         ("Why is the re-referral rate so high?", "weakness"),
         ("What is working well for care leavers?", "strength"),
         ("How many children are looked after?", ""),
+        ("Are the plans any good?", "quality"),
+        ("How effective is the MASH?", "quality"),
     ],
 )
 def test_a_part_says_whether_it_asks_what_is_wrong_or_what_is_right(question, expected):
@@ -72,3 +75,24 @@ def test_recommend_as_a_verb_of_others_and_why_questions_are_not_improvement_que
 def test_a_part_that_asks_what_was_done_is_marked():
     plan = make_plan("q", "What's wrong with supervision and what have leaders done about it?")
     assert [p.asks_action for p in plan.parts] == [False, True]
+
+
+def test_asking_what_inspectors_want_done_is_a_part_answered_from_the_recommendations():
+    plan = make_plan(
+        "q", "What's wrong with supervision and what do inspectors want done about it?"
+    )
+    assert [p.kind for p in plan.parts] == ["general", "improve"]
+
+
+def test_a_part_that_only_judges_searches_with_the_first_parts_topic():
+    plan = make_plan("q", "How many children are on CP plans and were the plans good enough?")
+    assert "cp" in plan.parts[1].query.lower()
+
+
+def test_a_grade_word_asks_for_a_grade_only_when_the_area_is_its_subject():
+    from app.judgement_answers import is_grade_question
+
+    assert is_grade_question("Was leadership inadequate?")
+    assert is_grade_question("Is Tameside's help and protection good?")
+    assert is_grade_question("Is adoption performance good?")
+    assert not is_grade_question("Are care leavers' pathway plans any good?")
