@@ -12,7 +12,6 @@ from . import cross_report, generative
 from . import judgement_answers as ja
 from .conversation import rewrite
 from .engine import get_index
-from .extractive import question_type
 from .extractive_answer import choose, collect, compose, parts_believed, related, retrieval_query
 from .improvement_answers import answer_improvements, improvement_items, no_items_about
 from .limits import (
@@ -96,7 +95,7 @@ def answer(
     elif is_summary_question(query):
         answer_summary(result, reports)
         _pad_retrieved(result, retrieval_query(query, index), report_ids, index)
-    elif ja.is_grade_question(query) and question_type(query) != "why":
+    elif ja.is_grade_question(query) and plan.parts[0].kind != "why":
         # A follow-up that names an area ("what about care leavers?") asks about that area.
         own = ja.areas_named(question) if query != question else []
         rest = [p for p in plan.parts[1:] if not ja.is_grade_question(p.text)]
@@ -111,7 +110,7 @@ def answer(
         _pad_retrieved(result, retrieval_query(query, index), report_ids, index)
     else:
         _answer_extractive(result, plan, report_ids, index, llm, section)
-        if question_type(query) == "why" and len(reports) == 1:
+        if plan.parts[0].kind == "why" and len(reports) == 1:
             answer_why_graded(result, query, reports[0])
     if result.mode.startswith("llm"):
         clean_model_answer(result)
@@ -192,7 +191,7 @@ def _answer_extractive(
         if generative.compose(result, plan.query, qvec, hits[:5], index, llm):
             return
         result.mode = "extractive (fallback)"
-    compose(result, plan, choose(per_part, plan, weights, believed_parts[0]))
+    compose(result, plan, choose(per_part, plan, weights, believed_parts))
 
 
 def _answer_rest(result: Answer, plan: QuestionPlan, report_ids, index: ReportIndex) -> None:
@@ -202,7 +201,7 @@ def _answer_rest(result: Answer, plan: QuestionPlan, report_ids, index: ReportIn
     per_part, _hits, _vec = collect(plan, index, report_ids)
     believed_parts = parts_believed(per_part, plan, weights, index, report_ids)
     if any(believed_parts):
-        compose(result, plan, choose(per_part, plan, weights, believed_parts[0]))
+        compose(result, plan, choose(per_part, plan, weights, believed_parts))
 
 
 def _configured_llm(result: Answer, index: ReportIndex):

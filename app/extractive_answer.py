@@ -181,16 +181,18 @@ def choose(
     per_part: list[list[Candidate]],
     plan: QuestionPlan,
     weights: Weights,
-    first_believed: bool = True,
+    believed_parts: list[bool] | None = None,
 ):
-    """The sentences of the answer, in the order they are shown. A further part (and the
-    first, when it is not believed) is answered only when its best sentence is likely."""
+    """The sentences of the answer, in the order they are shown. Each part is answered when
+    the answerable model believes its best sentence (`parts_believed`), or that sentence is
+    likely (`part_above`): a question of two parts wants both answered."""
+    believed_parts = believed_parts or [True] * len(per_part)
+    first_believed = believed_parts[0]
     chosen: list[Candidate] = []
     limit = MAX_SENTENCES_MULTI if len(per_part) > 1 else weights.max_sentences
     for n, ranked in enumerate(per_part):
         fresh = [c for c in ranked if not any(_same(c, k) for k in chosen)]
-        checked = n > 0 or not first_believed
-        if not fresh or (checked and fresh[0].score < weights.part_above):
+        if not fresh or (not believed_parts[n] and fresh[0].score < weights.part_above):
             continue
         best = fresh[0]
         if n > 0 and _repeats(best, chosen):

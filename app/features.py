@@ -20,7 +20,7 @@ from .plan import Part, QuestionPlan
 
 FEATURES = (
     "dense",  # cosine of the sentence and the part
-    "dense_question",  # cosine of the sentence and the whole question
+    "dense_question",  # cosine of the sentence and the whole question (or its part, if closer)
     "overlap",  # share of the part's words in the sentence, rare words weighing more
     "overlap_plain",  # the same, every word counting once
     "rare_term",  # share of the part's rare words (few paragraphs have them) it contains
@@ -122,7 +122,11 @@ def sentence_features(
     sentence_terms = set(_terms(text))
     return {
         "dense": float(vector @ part_vector),
-        "dense_question": float(vector @ question_vector),
+        # A further part ("… and were the plans good enough?") is a question of its own: its
+        # sentences may match it better than the whole question, whose topic is the first's.
+        "dense_question": float(max(vector @ question_vector, vector @ part_vector))
+        if part is not plan.parts[0]
+        else float(vector @ question_vector),
         "overlap": lexical_overlap(set(words), text, (), weight),
         "overlap_plain": lexical_overlap(set(words), text),
         "rare_term": len(rare & sentence_terms) / len(rare) if rare else 0.0,

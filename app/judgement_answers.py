@@ -169,7 +169,8 @@ WEAK = ("Requires improvement", "Inadequate")
 CONCERN = re.compile(
     r"\b(not|no|too|poor(?:ly)?|weak(?:ness|nesses)?|inconsistent(?:ly)?|delays?|delayed|lack|"
     r"insufficient(?:ly)?|limited|variable|shortfall|drift|fail\w*|gaps?|deficit|unclear|"
-    r"needs? to|require\w*|concern\w*|risk|slow|late|unable|few|vacanc\w+)\b",
+    r"needs? to|require\w*|concern\w*|risk|slow|late|unable|few|vacanc\w+|inadequate\w*|"
+    r"ineffective\w*)\b",
     re.I,
 )
 PRAISE = re.compile(

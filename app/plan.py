@@ -122,6 +122,17 @@ def part_kind(text: str) -> str:
     return kind
 
 
+def _part(text: str, search: str) -> Part:
+    return Part(
+        text,
+        part_kind(text),
+        search,
+        frozenset(question_terms(search)),
+        stance(text),
+        bool(ACTION_ASKED.search(text)),
+    )
+
+
 def make_plan(question: str, query: str) -> QuestionPlan:
     pieces = split_parts(query)
     topic = " ".join(w for w in content_words(pieces[0]) if w not in META)
@@ -130,10 +141,13 @@ def make_plan(question: str, query: str) -> QuestionPlan:
         # "… and what is planned?" has no topic of its own: it leans on the first part's.
         # Words that judge ("were the plans good enough?") name no topic of their own.
         own = [t for t in question_terms(text) if t not in META and t not in EVALUATIVE]
-        search = text if i == 0 or len(own) >= 3 else f"{text} {topic}"
-        terms = frozenset(question_terms(search))
-        action = bool(ACTION_ASKED.search(text))
-        parts.append(Part(text, part_kind(text), search, terms, stance(text), action))
+        parts.append(_part(text, text if i == 0 or len(own) >= 3 else f"{text} {topic}"))
+    if query != question and len(parts) == 1 and len(split_parts(question)) == 1:
+        # A follow-up's rewrite leads with the earlier question ("Are there enough foster
+        # carers? done"); what it asks is in its own words ("What's being done about it?").
+        asked = _part(question, parts[0].query)
+        if asked.kind != "general" or asked.stance or asked.asks_action:
+            parts = [asked]
     improve = any(p.kind == "improve" for p in parts)
     return QuestionPlan(
         question=question,

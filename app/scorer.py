@@ -23,7 +23,7 @@ class Weights:
     intercept: float
     # Selection constants, fitted alongside the weights.
     answer_above: float = 0.5  # the best sentence's probability below which we refuse
-    part_above: float = 0.5  # a further part is answered only above this
+    part_above: float = 0.5  # a part whose best sentence is not believed: answered above this
     runner_up_within: float = 0.1  # a further sentence within this of the best probability
     # ... and, when it would cite a paragraph the answer does not cite yet, at least this:
     # each new paragraph is a citation that may be wrong, so it must earn its place.

@@ -32,7 +32,7 @@ SUMMARY_QUESTION = re.compile(
 
 
 def answer_why_graded(result: Answer, query: str, report: Report) -> None:
-    stated = ja.stated_grade(query)
+    stated = ja.stated_grade(query) or _grade_it_got(query, report)
     actual = ja.judgement_for(report, stated[0]) if stated else None
     if actual is None:
         return
@@ -46,6 +46,16 @@ def answer_why_graded(result: Answer, query: str, report: Report) -> None:
         # section, never by the verdict ("Leadership … is inadequate") or by praise.
         result.sentences, result.citations = [], []
         _explain(result, report, actual, evidence)
+
+
+def _grade_it_got(query: str, report: Report) -> tuple[str, str] | None:
+    """ "Why did adoption get that grade?" names the area and asks about its grade, whatever
+    it was."""
+    areas = ja.areas_named(query)
+    if len(areas) != 1 or not ja.GRADE_QUESTION.search(query):
+        return None
+    j = ja.judgement_for(report, areas[0])
+    return (areas[0], j.grade) if j else None
 
 
 def _judged(report: Report, j: Judgement) -> str:

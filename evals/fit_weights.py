@@ -124,7 +124,7 @@ def _simulate(weights: Weights, decisions, answered: list[list[bool]]) -> dict[s
         if not any(ok):
             facts.append(False)
             continue
-        chosen = choose(per_part, plan, weights, ok[0])
+        chosen = choose(per_part, plan, weights, ok)
         facts.append(key_facts_ok(" ".join(c.text for c in chosen), q.answers))
         paragraphs = {c.paragraph.id: c.paragraph.text for c in chosen}
         if q.evidence:

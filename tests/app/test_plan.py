@@ -96,3 +96,19 @@ def test_a_grade_word_asks_for_a_grade_only_when_the_area_is_its_subject():
     assert is_grade_question("Is Tameside's help and protection good?")
     assert is_grade_question("Is adoption performance good?")
     assert not is_grade_question("Are care leavers' pathway plans any good?")
+
+
+def test_a_follow_up_asks_what_its_own_words_ask_about_the_earlier_topic():
+    from app.conversation import rewrite
+
+    history = ["What did inspectors make of the LSCB?"]
+    question = "What does it need to improve?"
+    plan = make_plan(question, rewrite(question, history))
+    assert plan.improve and "lscb" in plan.parts[0].query.lower()
+    question = "What's being done about it?"
+    plan = make_plan(question, rewrite(question, ["Are there enough foster carers?"]))
+    assert plan.parts[0].asks_action and "foster" in plan.parts[0].query
+    # A follow-up that only narrows the same ask keeps the earlier question's shape.
+    question = "and what rate is that?"
+    plan = make_plan(question, rewrite(question, ["How many children were on a CP plan?"]))
+    assert plan.parts[0].kind == "number"

@@ -96,3 +96,18 @@ def test_a_correction_citing_a_paragraph_the_answer_cites_shares_its_marker(full
     assert len(ids) == len(set(ids)), ids
     assert [c.marker for c in a.citations] == list(range(1, len(ids) + 1))
     assert {m for s in a.sentences for m in s.markers} == {c.marker for c in a.citations}
+
+
+def test_why_it_got_that_grade_explains_the_grade_it_got(full_index):
+    from app import answer
+
+    history = ["What grade did adoption get?"]
+    a = answer(
+        "why did it get that grade?",
+        history=history,
+        scope=["tower-hamlets-2017"],
+        index=full_index,
+    )
+    assert not a.refused
+    assert a.sentences[0].text.startswith("Inspectors judged adoption performance")
+    assert len(a.sentences) >= 2  # and reasons, not the verdict alone
