@@ -25,6 +25,8 @@ FEATURES = (
     "overlap_plain",  # the same, every word counting once
     "rare_term",  # share of the part's rare words (few paragraphs have them) it contains
     "paragraph_rank",  # 1 / √(the paragraph's rank in hybrid retrieval for the part)
+    "dense_rank",  # 1 / √(its rank by cosine alone; 0 when that retriever missed it)
+    "bm25_rank",  # 1 / √(its rank by BM25 alone; 0 when that retriever missed it)
     "first_sentence",  # the paragraph's opening sentence
     "fragment",  # starts in lower case: lost its beginning in the extraction
     "short",  # fewer than eight words
@@ -131,6 +133,8 @@ def sentence_features(
         "overlap_plain": lexical_overlap(set(words), text),
         "rare_term": len(rare & sentence_terms) / len(rare) if rare else 0.0,
         "paragraph_rank": 1.0 / hit.rank**0.5,
+        "dense_rank": _channel(hit, "dense"),
+        "bm25_rank": _channel(hit, "bm25"),
         "first_sentence": 1.0 if i == 0 else 0.0,
         "fragment": 1.0 if text[:1].islower() else 0.0,
         "short": 1.0 if len(text.split()) < 8 else 0.0,
@@ -153,6 +157,11 @@ def sentence_features(
         **_stance_features(part.stance, text),
         "action_for_action": 1.0 if part.asks_action and ACTION_TAKEN.search(text) else 0.0,
     }
+
+
+def _channel(hit: Hit, name: str) -> float:
+    rank = hit.channel_ranks.get(name)
+    return 1.0 / rank**0.5 if rank else 0.0
 
 
 def _stance_features(asked: str, text: str) -> dict[str, float]:

@@ -7,7 +7,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -34,6 +34,10 @@ class Hit:
     paragraph: Paragraph
     score: float
     rank: int
+    # Its rank in each retriever that found it ("dense", "bm25"): the answerer's scorer
+    # weighs them apart, since one retriever's noise (BM25 on a question of common words)
+    # can outvote the other in the fused rank.
+    channel_ranks: dict[str, int] = field(default_factory=dict)
 
 
 class ReportIndex:
@@ -298,18 +302,27 @@ class ReportIndex:
         top_k = top_k or self.settings.top_k
         allowed = self.scope_ids(report_ids, section)
         rankings: list[list[tuple[str, float]]] = []
+        channels: list[str] = []
         if mode in ("hybrid", "dense"):
             rankings.append(self.dense(query, allowed, report_ids, query_vector))
+            channels.append("dense")
         if mode in ("hybrid", "bm25"):
             rankings.append(self._lexical.query(lexical_query(query), CANDIDATES, allowed))
+            channels.append("bm25")
         if rare and mode == "hybrid":
             rankings.append(self._rare_ranking(rare, allowed))
+            channels.append("rare")
         fused = rankings[0] if len(rankings) == 1 else fuse(rankings)
+        ranks = {
+            name: {pid: r for r, (pid, _s) in enumerate(ranking, start=1)}
+            for name, ranking in zip(channels, rankings)
+        }
         hits = []
         for rank, (pid, score) in enumerate(fused[:top_k], start=1):
             paragraph = self._paragraphs.get(pid)
             if paragraph is not None:
-                hits.append(Hit(paragraph, score, rank))
+                found = {name: r[pid] for name, r in ranks.items() if pid in r}
+                hits.append(Hit(paragraph, score, rank, found))
         return hits
 
     def _rare_ranking(self, rare: list[str], allowed: set[str] | None) -> list[tuple[str, float]]:

@@ -1,8 +1,8 @@
 """The CI gate: the evals must not fall below these floors.
 
 Shipped gold sets: the eval issue's targets (hit@5 0.95, MRR 0.85, key facts 0.90, at most
-0.05 false refusals); citation precision 0.88, just under today's 0.881 (the target, 0.90, is
-unmet); refusal recall 0.88, so that one of its 26 questions may flip on another machine.
+0.05 false refusals), and citation precision's target 0.90 (today 0.906); refusal recall 0.88,
+so that one of its 26 questions may flip on another machine.
 Before issue 10 the answerer scored 0.894 on the same (corrected, see evals/gold/README.md)
 gold.
 """
@@ -17,7 +17,7 @@ FLOORS = {
     "hit@5": 0.95,
     "mrr": 0.85,
     "key_facts": 0.90,
-    "citation_precision": 0.88,  # target 0.90
+    "citation_precision": 0.90,  # the target
     "refusal_recall": 0.88,  # today 0.923 (24 of 26); one question is 0.038
 }
 CEILINGS = {"false_refusal": 0.05}
@@ -47,17 +47,17 @@ def test_key_fact_normalisation():
 
 
 # The held-out split of unseen councils' reports (issue 10), read only as these aggregates.
-# Floors just under today's figures (hit@5 0.946, key facts 0.657, precision 0.803 -- 0.646
+# Floors just under today's figures (hit@5 0.946, key facts 0.681, precision 0.821 -- 0.662
 # when every item of a complete list is checked against the gold's sample of it, see
-# evals.gold.citation_flags --, refusal recall 0.833, false refusals 0.103), so a regression
+# evals.gold.citation_flags --, refusal recall 0.833, false refusals 0.093), so a regression
 # turns CI red; the issue's TARGETS are not met yet except hit@5.
 TEST_SPLIT_FLOORS = {
     "hit@5": 0.92,
-    "key_facts": 0.62,
-    "citation_precision": 0.77,
+    "key_facts": 0.65,
+    "citation_precision": 0.79,
     "refusal_recall": 0.80,
 }
-TEST_SPLIT_CEILINGS = {"false_refusal": 0.13}
+TEST_SPLIT_CEILINGS = {"false_refusal": 0.12}
 TARGETS = {"hit@5": 0.92, "key_facts": 0.85, "citation_precision": 0.85, "refusal_recall": 0.90}
 
 
