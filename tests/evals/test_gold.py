@@ -55,3 +55,16 @@ def test_a_complete_list_counts_its_other_items_but_not_another_list():
     assert citation_flags(q(["improve"]), cites) == [True, False, False, False]
     # An answer that cites no evidence item of the list gets no credit for the list.
     assert citation_flags(q(["list_all"]), cites[1:]) == [False, False, False]
+
+
+def test_the_refusal_threshold_minds_both_targets_not_their_difference():
+    from evals.fit_weights import refusal_threshold
+
+    # 50 answerable questions, 20 unanswerable. Refusing below 0.9 refuses all 20 and 6
+    # answerable ones (J = 0.88, false refusals 0.12, over their 0.05 target); below 0.45,
+    # 17 of 20 and none (J = 0.85, refusal recall 0.85, just under its 0.90 target).
+    probs = [0.45] * 6 + [0.9] * 44 + [0.1] * 17 + [0.5] * 3
+    answerable = [True] * 50 + [False] * 20
+    t = refusal_threshold(probs, answerable)
+    assert sum(p < t for p, a in zip(probs, answerable) if a) == 0
+    assert sum(p < t for p, a in zip(probs, answerable) if not a) == 17

@@ -87,3 +87,12 @@ def test_failed_ingest_leaves_previous_index_whole(seed_index, monkeypatch, tmp_
 def test_collection_name_says_how_it_was_made():
     name = collection_name("all-MiniLM-L6-v2", 120)
     assert name.startswith("ofsted-p") and "w120" in name and "minilm" in name
+
+
+def test_a_hit_says_its_rank_in_each_retriever(full_index):
+    hits = full_index.search("private fostering", 5, report_ids=["tower-hamlets-2017"])
+    assert hits and all(set(h.channel_ranks) <= {"dense", "bm25", "rare"} for h in hits)
+    assert any({"dense", "bm25"} <= set(h.channel_ranks) for h in hits)
+    dense = full_index.search("private fostering", 5, mode="dense")
+    assert [set(h.channel_ranks) for h in dense] == [{"dense"}] * len(dense)
+    assert [h.channel_ranks["dense"] for h in dense] == [h.rank for h in dense]
