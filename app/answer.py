@@ -27,6 +27,7 @@ from .scorer import current_weights
 from .structure_answers import (
     answer_paragraph,
     answer_team,
+    inspection_dates,
     inspection_team,
     missing_number,
     numbered_paragraph,
@@ -81,7 +82,8 @@ def answer(
     lookup = numbered_paragraph(query, reports)
     plan = make_plan(question, query)
     improvements = improvement_items(plan, reports)
-    team = inspection_team(query, reports)
+    # Who inspected, or when: the report's details answer, a sentence per report.
+    team = inspection_team(query, reports) or inspection_dates(query, reports)
     if lookup is not None:
         answer_paragraph(result, lookup)
     elif team:

@@ -125,6 +125,34 @@ INSPECTION_TEAM = re.compile(
 LEAD_INSPECTOR = re.compile(r"\blead inspector\s*:", re.I)
 
 
+# "When was the inspection?", "when were inspectors in?", "what were the inspection dates?"
+INSPECTION_WHEN = re.compile(
+    r"\bwhen (?:was|were|did) (?:the |this |their |its |ofsted'?s? )*inspection\b"
+    r"(?!\s+(?:and|board|of|team|service))|"
+    r"\bwhen (?:was|were) (?:\w+ ){1,3}inspected\b|"
+    r"\bwhen (?:did|were) (?:ofsted|(?:the )?inspectors?) (?:visit|come|in\b|there|on site)|"
+    r"\binspection dates?\b|\bdates? of (?:the |this )?inspection\b",
+    re.I,
+)
+# ... but not the inspection before this one, which only the findings mention.
+EARLIER = re.compile(r"\b(?:last|previous|prior|before|earlier|first)\b", re.I)
+DATES_LINE = re.compile(r"\binspection dates?\s*:", re.I)
+
+
+def inspection_dates(query: str, reports: list[Report]) -> list[tuple[Report, object, str]]:
+    """'When was the inspection?': the dates the report's details give, per report."""
+    if not INSPECTION_WHEN.search(query) or EARLIER.search(query):
+        return []
+    found = []
+    for report in reports:
+        for p in report.paragraphs:
+            line = next((s for s in p.sentence_texts() if DATES_LINE.search(s)), None)
+            if line:
+                found.append((report, p, line))
+                break
+    return found
+
+
 def inspection_team(query: str, reports: list[Report]) -> list[tuple[Report, object, str]]:
     """'Who were the inspectors?': the SIF's inspection-team list, or the lead inspector the
     ILACS cover names (it prints no team), as (report, paragraph, sentence) per report."""

@@ -88,3 +88,15 @@ def test_the_reasons_for_a_grade_are_a_why_question_not_a_filter_of_reports(full
     q = "What are the reasons the LSCB was rated inadequate?"
     a = answer(q, default_scope=TH17, index=full_index)
     assert not a.refused and "report searched" not in a.text
+
+
+def test_when_the_inspection_was_is_answered_from_the_reports_details(full_index):
+    a = answer("When was the inspection carried out?", scope=TH17, index=full_index)
+    assert not a.refused and "2017" in a.text and "Inspection date" in a.text
+    assert len(a.citations) == 1
+    # Not a board named after it, nor the inspection before this one.
+    for question in (
+        "When was the improvement and inspection board established?",
+        "When was Tower Hamlets last inspected?",
+    ):
+        assert "Inspection date" not in answer(question, scope=TH17, index=full_index).text
