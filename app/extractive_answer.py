@@ -42,11 +42,12 @@ MIN_WORDS = 4  # fragments left by the damaged extraction make poor answers
 
 
 def retrieval_query(query: str, index: ReportIndex) -> str:
-    """The query without the council names that chose the scope: inside one council's report
-    its name is in every other paragraph, so as a search word it only adds noise."""
+    """The query without the council names (and the year after one: "Tower Hamlets 2017")
+    that chose the scope: inside one council's report its name is in every other paragraph,
+    and the year in every dated figure, so as search words they only add noise."""
     out = query
     for council in {r.council for r in index.reports()}:
-        out = re.sub(rf"(?i)\b{re.escape(council)}('s|s')?\b", " ", out)
+        out = re.sub(rf"(?i)\b{re.escape(council)}('s|s'|’s)?(\s+(?:19|20)\d\d)?\b", " ", out)
     out = " ".join(out.split())
     return out if len(question_terms(out)) >= 1 else query
 

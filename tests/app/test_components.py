@@ -100,3 +100,12 @@ def test_when_the_inspection_was_is_answered_from_the_reports_details(full_index
         "When was Tower Hamlets last inspected?",
     ):
         assert "Inspection date" not in answer(question, scope=TH17, index=full_index).text
+
+
+def test_the_year_after_a_council_name_chose_the_report_and_is_no_search_word(full_index):
+    # "2017" is in every dated figure of that report: as a search word it drew the
+    # "At 31 January 2017, 18 children lived in a privately arranged fostering placement"
+    # line instead of what inspectors said (¶27).
+    q = "What did inspectors say about private fostering in Tower Hamlets 2017?"
+    a = answer(q, index=full_index)
+    assert [c.number for c in a.citations][:1] == [27]
