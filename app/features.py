@@ -122,13 +122,13 @@ def sentence_features(
     next_has = type_bonus(part.kind, nxt, part.text) if nxt and part.kind != "general" else 0.0
     section = p.section_path.lower()
     sentence_terms = set(_terms(text))
+    dense = float(vector @ part_vector)
+    asked = float(vector @ question_vector)
     return {
-        "dense": float(vector @ part_vector),
+        "dense": dense,
         # A further part ("… and were the plans good enough?") is a question of its own: its
         # sentences may match it better than the whole question, whose topic is the first's.
-        "dense_question": float(max(vector @ question_vector, vector @ part_vector))
-        if part is not plan.parts[0]
-        else float(vector @ question_vector),
+        "dense_question": max(asked, dense) if part is not plan.parts[0] else asked,
         "overlap": lexical_overlap(set(words), text, (), weight),
         "overlap_plain": lexical_overlap(set(words), text),
         "rare_term": len(rare & sentence_terms) / len(rare) if rare else 0.0,

@@ -27,19 +27,28 @@ FRAMING = set(
 BOARD = re.compile(r"\b(lscb|board|safeguarding children)\b", re.I)
 
 
+def _asked_of(plan: QuestionPlan, reports: list[Report]) -> Report | None:
+    """The one report whose recommendations an improvement question asks for, if it is one:
+    a part that asks something else is answered from the findings."""
+    if not all(p.kind == "improve" for p in plan.parts) or len(reports) != 1 or not reports[0]:
+        return None
+    return reports[0]
+
+
 def improvement_items(plan: QuestionPlan, reports: list[Report]) -> list[Paragraph] | None:
     """The recommendations that answer an improvement question, or None when it is not one,
     or names a topic that no recommendation is about (then the findings answer)."""
-    if not all(p.kind == "improve" for p in plan.parts) or len(reports) != 1 or not reports[0]:
-        return None  # a part that asks something else is answered from the findings
-    recs = [p for p in reports[0].paragraphs if p.kind == "recommendation"]
+    report = _asked_of(plan, reports)
+    if report is None:
+        return None
+    recs = [p for p in report.paragraphs if p.kind == "recommendation"]
     board = [p for p in recs if of_board(p)]
     asks_board = bool(BOARD.search(plan.query)) and bool(board)
     pool = board if asks_board else [p for p in recs if p not in board]
     if not pool:
         return None
     topic = {t for part in plan.parts for t in part.terms} - FRAMING
-    topic -= set(terms(reports[0].council))  # "… for Buckinghamshire" names no topic
+    topic -= set(terms(report.council))  # "… for Buckinghamshire" names no topic
     if asks_board:
         topic -= set(terms("lscb board safeguarding children"))
     if plan.wants_all:
@@ -61,16 +70,15 @@ def improvement_items(plan: QuestionPlan, reports: list[Report]) -> list[Paragra
 def no_items_about(plan: QuestionPlan, reports: list[Report]) -> str | None:
     """For "list all the recommendations about care leavers" when none is about them: says so,
     instead of answering from the findings or refusing for want of evidence."""
-    if not plan.wants_all or not plan.areas or len(reports) != 1 or not reports[0]:
+    report = _asked_of(plan, reports)
+    if report is None or not plan.wants_all or not plan.areas:
         return None
-    if not all(p.kind == "improve" for p in plan.parts):
-        return None
-    recs = [p for p in reports[0].paragraphs if p.kind == "recommendation" and not of_board(p)]
+    recs = [p for p in report.paragraphs if p.kind == "recommendation" and not of_board(p)]
     if not recs:
         return None
-    titles = " or ".join(ja.area_title(a, reports[0].framework) for a in plan.areas)
+    titles = " or ".join(ja.area_title(a, report.framework) for a in plan.areas)
     return (
-        f"None of the {len(recs)} recommendations of {reports[0].display_name()} is about "
+        f"None of the {len(recs)} recommendations of {report.display_name()} is about "
         f"{titles}. Ask “list all the recommendations” to see them all."
     )
 

@@ -232,18 +232,22 @@ def area_paragraphs(report: Report, area: str) -> tuple[list[Paragraph], list[Pa
     return graded, top
 
 
+def _leavers_with_in_care(report: Report) -> bool:
+    """ILACS reports of 2018-2023 judge care leavers with children in care ("… of children in
+    care and care leavers"); later ones judge them apart."""
+    return report.framework == "ILACS" and report.judgement("care_leavers") is None
+
+
 def judgement_for(report: Report, area: str) -> Judgement | None:
-    """The judgement that covers `area`: ILACS reports of 2018-2023 judge care leavers with
-    children in care ("… of children in care and care leavers"), so that one answers."""
-    found = report.judgement(area)
-    if found is None and area == "care_leavers" and report.framework == "ILACS":
+    """The judgement that covers `area` in this report."""
+    if area == "care_leavers" and _leavers_with_in_care(report):
         return report.judgement("in_care")
-    return found
+    return report.judgement(area)
 
 
 def title_in(report: Report, area: str) -> str:
     """The area as this report's template names it."""
-    if area == "in_care" and report.framework == "ILACS" and not report.judgement("care_leavers"):
+    if area == "in_care" and _leavers_with_in_care(report):
         return "the experiences and progress of children in care and care leavers"
     return area_title(area, report.framework)
 

@@ -136,7 +136,8 @@ def _explain(
     graded, top = ja.area_paragraphs(report, j.area)
     states_grade = re.compile(rf"\b{re.escape(j.grade.lower())}\b", re.I)
     pool = graded or top or _after(report, evidence)
-    if reasons and j.grade in ja.WEAK:
+    weak_reasons = reasons and j.grade in ja.WEAK
+    if weak_reasons:
         # Ofsted gives a weak grade's reasons first: in the area's summary where it has one,
         # else in its opening paragraphs. The most critical sentence of a long section is
         # often one case's detail, not a reason for the grade.
@@ -152,7 +153,7 @@ def _explain(
         and not CONTINUATION.match(s)
         and not CONSEQUENCE.match(s)
     ]
-    if reasons and j.grade in ja.WEAK:
+    if weak_reasons:
         # The reasons for a weak grade are what the opening says is wrong, in reading order.
         sentences = [ps for ps in sentences if ja.concern(ps[1]) > 0]
     chosen = sentences[:count]

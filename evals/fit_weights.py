@@ -250,7 +250,8 @@ def main() -> None:
     for name, w in answerable.items():
         print(f"  {name:22s} {w:+.3f}")
 
-    # The selection constants: how likely a further part's best sentence must be, how close
+    # The selection constants: how likely a part's best sentence must be when the answerable
+    # model does not believe it (a believed part is always answered), how close
     # to the best a further sentence must come, how likely one that cites a new paragraph
     # must be, and the longest one-part answer. Chosen together by answering the fitting
     # questions with each combination.

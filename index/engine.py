@@ -301,21 +301,18 @@ class ReportIndex:
             raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
         top_k = top_k or self.settings.top_k
         allowed = self.scope_ids(report_ids, section)
-        rankings: list[list[tuple[str, float]]] = []
-        channels: list[str] = []
+        rankings: dict[str, list[tuple[str, float]]] = {}
         if mode in ("hybrid", "dense"):
-            rankings.append(self.dense(query, allowed, report_ids, query_vector))
-            channels.append("dense")
+            rankings["dense"] = self.dense(query, allowed, report_ids, query_vector)
         if mode in ("hybrid", "bm25"):
-            rankings.append(self._lexical.query(lexical_query(query), CANDIDATES, allowed))
-            channels.append("bm25")
+            rankings["bm25"] = self._lexical.query(lexical_query(query), CANDIDATES, allowed)
         if rare and mode == "hybrid":
-            rankings.append(self._rare_ranking(rare, allowed))
-            channels.append("rare")
-        fused = rankings[0] if len(rankings) == 1 else fuse(rankings)
+            rankings["rare"] = self._rare_ranking(rare, allowed)
+        listed = list(rankings.values())
+        fused = listed[0] if len(listed) == 1 else fuse(listed)
         ranks = {
             name: {pid: r for r, (pid, _s) in enumerate(ranking, start=1)}
-            for name, ranking in zip(channels, rankings)
+            for name, ranking in rankings.items()
         }
         hits = []
         for rank, (pid, score) in enumerate(fused[:top_k], start=1):
