@@ -27,7 +27,10 @@ COMPARISON = re.compile(
     r"as (bad|good) as each other|both)\b",
     re.I,
 )
-FILTER_ASK = re.compile(r"\b(which|what|where|list|any)\b|\bwho\b|\bdid any\b|\bwere any\b", re.I)
+# ... "any" too, but not in "are the plans any good?", which asks how good, not which reports.
+FILTER_ASK = re.compile(
+    r"\b(which|what|where|list|any(?!\s+good\b))\b|\bwho\b|\bdid any\b|\bwere any\b", re.I
+)
 TOPIC_LEAD = re.compile(
     r"^.*?\b(mentions?|discuss(?:es)?|talks? about|says? about|said about|write about|"
     r"uses?|find about|found about|deal with|dealt with)\b\s*",

@@ -13,7 +13,9 @@ from .scope import YEAR, councils_named, mentions
 
 # "Which councils …", "any of the reports", "each inspection", "where was …": every report.
 EVERY = re.compile(
-    r"\b(which|what)\s+(?:of\s+the\s+)?(?!(?:did|does|do|is|was|were|are|has|have|the)\b)"
+    # ... not "what should the council do?", which asks about the report in scope
+    r"\b(which|what)\s+(?:of\s+the\s+)?(?!(?:did|does|do|is|was|were|are|has|have|the|"
+    r"should|must|would|could|can|will|might)\b)"
     r"(?:[\w-]+\s+){0,2}?(councils?|reports|inspections?|authorit(?:y|ies)|boroughs?|lscbs|"
     r"boards|ones|services)\b"
     r"|\b(the|all|any|each|every)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(councils|reports|"

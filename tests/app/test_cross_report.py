@@ -74,3 +74,16 @@ def test_markdown_export_has_the_table(full_index):
     a = answer("How have Newham's grades changed over time?", index=full_index)
     md = conversation_markdown([(a.question, a)], {})
     assert "| Report | Overall |" in md and "| Newham 2014 | Requires improvement [" in md
+
+
+def test_a_question_about_the_selected_report_is_not_read_as_one_across_reports(full_index):
+    # "what should the council …" is not "which council", nor "any good" a filter by grade
+    for question in (
+        "What should the council do about care leavers?",
+        "How many children were on child protection plans and are the plans any good?",
+    ):
+        a = answer(question, default_scope=["tower-hamlets-2017"], index=full_index)
+        assert a.scope == ["tower-hamlets-2017"], (question, a.scope)
+        assert "reports searched" not in a.text
+    a = answer("Were any councils judged inadequate?", index=full_index)
+    assert "reports searched" in a.text
