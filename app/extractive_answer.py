@@ -29,7 +29,7 @@ from .extractive import (
     rarity,
     trim_to_clause,
 )
-from .features import Candidate, rare_terms, sentence_features
+from .features import Candidate, add_relative_features, rare_terms, sentence_features
 from .numbers import missing_numbers
 from .plan import QuestionPlan
 from .scorer import Weights, current_weights
@@ -90,6 +90,7 @@ def collect(
                     plan, part, hit, i, texts, vec, part_vector, question_vector, weight, rare
                 )
                 found.append(Candidate(hit, i, text, vec, n, features))
+        add_relative_features(found)
         ranked = rank_part(found, part, plan, weights, index, report_ids)
         per_part.append(ranked)
     return per_part, first_hits, vectors[0]
@@ -199,6 +200,9 @@ def choose(
         if n > 0 and _repeats(best, chosen):
             continue  # the first part's sentences already say this
         chosen.extend(c for c in in_context(best, ranked) if not any(_same(c, k) for k in chosen))
+    # Further sentences are weighed against the paragraphs the answer will cite: a summary
+    # sentence that restates a finding is cited to the finding.
+    chosen = numbered(chosen, per_part)
     if not first_believed or not per_part[0]:
         return numbered(chosen, per_part)[:MAX_SENTENCES_MULTI]
     best = per_part[0][0]

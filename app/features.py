@@ -27,6 +27,7 @@ FEATURES = (
     "paragraph_rank",  # 1 / √(the paragraph's rank in hybrid retrieval for the part)
     "dense_rank",  # 1 / √(its rank by cosine alone; 0 when that retriever missed it)
     "bm25_rank",  # 1 / √(its rank by BM25 alone; 0 when that retriever missed it)
+    "sentence_dense_rank",  # 1 / √(its rank by cosine with the question among the part's sentences)
     "first_sentence",  # the paragraph's opening sentence
     "fragment",  # starts in lower case: lost its beginning in the extraction
     "short",  # fewer than eight words
@@ -157,6 +158,17 @@ def sentence_features(
         **_stance_features(part.stance, text),
         "action_for_action": 1.0 if part.asks_action and ACTION_TAKEN.search(text) else 0.0,
     }
+
+
+def add_relative_features(found: list[Candidate]) -> None:
+    """Features that compare a sentence with the part's other candidates. The cosine alone
+    says little (its scale varies with the question's wording); which sentence the
+    embedding likes best among those retrieved says more than the paragraph's fused rank,
+    which a common word's BM25 score can decide ("ceased to be looked after" twice in a
+    short line outranks the count of children looked after)."""
+    order = sorted(found, key=lambda c: -c.features["dense_question"])
+    for rank, c in enumerate(order, start=1):
+        c.features["sentence_dense_rank"] = 1.0 / rank**0.5
 
 
 def _channel(hit: Hit, name: str) -> float:

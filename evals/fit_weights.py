@@ -46,7 +46,7 @@ PART_GRID = (0.02, 0.05, 0.1, 0.15, 0.2, 0.3)
 EXPLAIN_GRID = (1, 2, 3, 4, 5)
 LENGTH_GRID = (2, 3, 4)  # most sentences in a one-part answer
 RUNNER_UP_GRID = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0)
-NEW_PARAGRAPH_GRID = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8)
+NEW_PARAGRAPH_GRID = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 0.9)
 
 
 def _rows(questions: list[GoldQuestion], index: ReportIndex):
