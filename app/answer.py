@@ -31,6 +31,7 @@ from .structure_answers import (
     inspection_team,
     missing_number,
     numbered_paragraph,
+    previous_inspection,
 )
 from .types import Answer, AnswerSentence, citation_for, related_for
 from .verdicts import answer_summary, answer_why_graded, is_summary_question
@@ -82,8 +83,13 @@ def answer(
     lookup = numbered_paragraph(query, reports)
     plan = make_plan(question, query)
     improvements = improvement_items(plan, reports)
-    # Who inspected, or when: the report's details answer, a sentence per report.
-    team = inspection_team(query, reports) or inspection_dates(query, reports)
+    # Who inspected, or when (this inspection or the one before): the report's details
+    # answer, a sentence or two per report.
+    team = (
+        inspection_team(query, reports)
+        or inspection_dates(query, reports)
+        or previous_inspection(query, reports)
+    )
     if lookup is not None:
         answer_paragraph(result, lookup)
     elif team:

@@ -153,6 +153,43 @@ def inspection_dates(query: str, reports: list[Report]) -> list[tuple[Report, ob
     return found
 
 
+# "When was it last inspected?", "what year was the previous ILACS inspection?", "when did
+# Ofsted last visit before this inspection?": the inspection before this one.
+ASKS_WHEN = re.compile(
+    r"^\W*(?:and\s+)?(?:when|what year|which year|how long ago|what date)\b", re.I
+)
+PREVIOUS_VISIT = re.compile(
+    r"\b(?:last|previous(?:ly)?|prior|earlier)\s+(?:\w+\s+){0,2}?(?:inspect\w*|visit\w*)\b|"
+    r"\b(?:ofsted|inspectors?)\s+(?:last|previously)\s+(?:inspected|visited|came)\b",
+    re.I,
+)
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+JUDGED = re.compile(r"\bjudged\b", re.I)
+
+
+def previous_inspection(query: str, reports: list[Report]) -> list[tuple[Report, object, str]]:
+    """'When was it last inspected?': per report, where it dates the inspection before this
+    one. The SIF's details list each earlier inspection with its grade ("The previous
+    inspection of … was in March 2012. The local authority was judged to be good."); the
+    ILACS names it in passing ("Since the last inspection in 2014, …"), first in its summary."""
+    if not (ASKS_WHEN.search(query) and PREVIOUS_VISIT.search(query)):
+        return []
+    found = []
+    for report in reports:
+        dated = []
+        for p in report.paragraphs:
+            texts = p.sentence_texts()
+            for i, text in enumerate(texts):
+                years = [int(y) for y in YEAR.findall(text)]
+                if PREVIOUS_VISIT.search(text) and years and min(years) < report.year:
+                    after = texts[i + 1] if i + 1 < len(texts) else ""
+                    grade = f" {after}" if JUDGED.search(after) and not YEAR.search(after) else ""
+                    dated.append((p, f"{text}{grade}"))
+        facts = [d for d in dated if d[0].kind == "fact"]
+        found += [(report, p, text) for p, text in (facts[:2] or dated[:1])]
+    return found
+
+
 def inspection_team(query: str, reports: list[Report]) -> list[tuple[Report, object, str]]:
     """'Who were the inspectors?': the SIF's inspection-team list, or the lead inspector the
     ILACS cover names (it prints no team), as (report, paragraph, sentence) per report."""
@@ -169,8 +206,9 @@ def inspection_team(query: str, reports: list[Report]) -> list[tuple[Report, obj
 
 
 def answer_team(result: Answer, found: list[tuple[Report, object, str]]) -> None:
+    several = len({report.id for report, _p, _s in found}) > 1
     for marker, (report, paragraph, sentence) in enumerate(found, start=1):
         result.citations.append(citation_for(marker, paragraph, sentence))
-        lead = f"{report.display_name()}: " if len(found) > 1 else ""
+        lead = f"{report.display_name()}: " if several else ""
         result.sentences.append(AnswerSentence(f"{lead}{sentence}", [marker]))
     result.retrieved = [related_for(p) for _r, p, _s in found[:5]]
