@@ -135,6 +135,12 @@ def _explain(
     count = count or current_weights().explain_sentences  # fitted, see evals/fit_weights.py
     graded, top = ja.area_paragraphs(report, j.area)
     states_grade = re.compile(rf"\b{re.escape(j.grade.lower())}\b", re.I)
+    # "The LSCB … is judged to be inadequate, as it is not discharging all of its statutory
+    # functions": a sentence that gives the grade with its cause is the first reason.
+    with_cause = re.compile(
+        rf"\b{re.escape(j.grade.lower())}\b\W+(?:\w+\W+){{0,2}}?(?:because|as|due to|owing to)\b",
+        re.I,
+    )
     pool = graded or top or _after(report, evidence)
     weak_reasons = reasons and j.grade in ja.WEAK
     if weak_reasons:
@@ -147,7 +153,7 @@ def _explain(
         (p, s)
         for p in pool
         for s in p.sentence_texts()
-        if not states_grade.search(s)
+        if (reasons and with_cause.search(s) or not states_grade.search(s))
         and len(s.split()) >= 6
         # "As a result, too many children …" leans on a sentence it would be shown without
         and not CONTINUATION.match(s)
@@ -156,11 +162,13 @@ def _explain(
     if weak_reasons:
         # The reasons for a weak grade are what the opening says is wrong, in reading order.
         sentences = [ps for ps in sentences if ja.concern(ps[1]) > 0]
+    sentences.sort(key=lambda ps: not with_cause.search(ps[1]))  # stable: reading order
     chosen = sentences[:count]
     if not chosen:
         return
-    marker = result.cite(evidence, ja.grade_quote(j, evidence))
-    result.sentences.append(AnswerSentence(f"{lead}{_judged(report, j)}.", [marker]))
+    if not with_cause.search(chosen[0][1]):
+        marker = result.cite(evidence, ja.grade_quote(j, evidence))
+        result.sentences.append(AnswerSentence(f"{lead}{_judged(report, j)}.", [marker]))
     for p, sentence in chosen:
         result.sentences.append(AnswerSentence(sentence, [result.cite(p, sentence)]))
     _unrefuse(result)

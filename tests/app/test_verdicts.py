@@ -47,9 +47,17 @@ def test_a_right_grade_without_a_found_reason_is_explained_from_the_area(full_in
 
 def test_a_right_grade_is_explained_by_the_reasons_not_restated(full_index):
     a = answer("Why is the LSCB judged inadequate?", scope=["tower-hamlets-2017"], index=full_index)
-    assert a.sentences[0].text.startswith("Inspectors judged")
+    # The report gives the grade with its cause in one sentence: that sentence leads, and
+    # no bare "Inspectors judged the LSCB inadequate." restates it.
+    first = a.sentences[0].text
+    assert "inadequate, as it is not discharging all of its statutory functions" in first
     assert len(a.sentences) > 1
     assert all("inadequate" not in s.text.lower() for s in a.sentences[1:])
+    # Without such a sentence, the grade is stated and the reasons follow.
+    a = answer(
+        "Why was leadership judged inadequate?", scope=["tower-hamlets-2017"], index=full_index
+    )
+    assert a.sentences[0].text.startswith("Inspectors judged leadership")
 
 
 def test_which_councils_had_a_grade_lists_only_those(full_index):
