@@ -222,7 +222,10 @@ def choose(
 
 def numbered(chosen: list[Candidate], per_part: list[list[Candidate]]) -> list[Candidate]:
     """A summary sentence that restates a numbered finding among the candidates is cited to
-    the finding: the user can open "¶67" and read it in full, with its context."""
+    the finding: the user can open "¶67" and read it in full, with its context. A restatement
+    is close in meaning, or has nearly all its words in the finding's sentence: summaries
+    shorten findings ("MARACs take place every two weeks." of "…, due to the high volume of
+    serious domestic abuse incidents"), and the shortened one may have lost what was asked."""
     out = []
     for c in chosen:
         if c.paragraph.number is None and c.paragraph.kind == "summary":
@@ -230,7 +233,10 @@ def numbered(chosen: list[Candidate], per_part: list[list[Candidate]]) -> list[C
                 f
                 for f in per_part[c.part]
                 if f.paragraph.number is not None
-                and float(f.vector @ c.vector) > NEAR_DUPLICATE
+                and (
+                    float(f.vector @ c.vector) > NEAR_DUPLICATE
+                    or novelty(c.text, [f]) < MIN_NOVELTY  # as in _said()
+                )
                 and not any(_same(f, k) for k in chosen)
             ]
             c = max(same, key=lambda f: float(f.vector @ c.vector), default=c)

@@ -102,6 +102,19 @@ def test_when_the_inspection_was_is_answered_from_the_reports_details(full_index
         assert "Inspection date" not in answer(question, scope=TH17, index=full_index).text
 
 
+def test_the_inspection_before_this_one_is_dated_from_where_the_report_names_it(full_index):
+    # The SIF lists earlier inspections among its details, each with its grade.
+    a = answer("When was Tower Hamlets last inspected?", scope=TH17, index=full_index)
+    assert "July 2012" in a.text and "judged to be good" in a.text
+    assert all("Previous Ofsted inspections" in c.section for c in a.citations)
+    # The ILACS names it in passing, in its findings.
+    a = answer("When was the previous inspection?", scope=["tower-hamlets-2019"], index=full_index)
+    assert not a.refused and "previous inspection in 2017" in a.text
+    # A question about something else that happened before the inspection is not this.
+    a = answer("When did the new DCS start, before the inspection?", scope=TH17, index=full_index)
+    assert "2012" not in a.text and "March 2016" in a.text
+
+
 def test_the_year_after_a_council_name_chose_the_report_and_is_no_search_word(full_index):
     # "2017" is in every dated figure of that report: as a search word it drew the
     # "At 31 January 2017, 18 children lived in a privately arranged fostering placement"
@@ -109,3 +122,13 @@ def test_the_year_after_a_council_name_chose_the_report_and_is_no_search_word(fu
     q = "What did inspectors say about private fostering in Tower Hamlets 2017?"
     a = answer(q, index=full_index)
     assert [c.number for c in a.citations][:1] == [27]
+
+
+def test_a_count_is_chosen_by_meaning_not_by_a_common_word_repeated(full_index):
+    # "259 children ceased to be looked after, of whom 5% returned to be looked after" says
+    # "looked after" twice in a short line, so BM25 put its paragraph first. Among the
+    # retrieved sentences, the embedding ranks the count of children looked after first,
+    # and the scorer weighs that rank (features.sentence_dense_rank).
+    for report in ("croydon-2017", "newham-2014"):
+        a = answer("How many kids are looked after?", scope=[report], index=full_index)
+        assert "being looked after" in a.text and "ceased" not in a.text, (report, a.text)
