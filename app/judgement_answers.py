@@ -12,7 +12,8 @@ AREA_WORDS = [
     ("in_care", r"children (looked after|in care)|looked[- ]after|\bcla\b|\blac\b|in care"),
     ("help_and_protection", r"help and protection|need help|protection|child protection"),
     ("leadership", r"leadership|leaders|management and governance|impact of leaders"),
-    ("lscb", r"lscb|safeguarding children board|the board"),
+    # "LSCB", or a council's own initials for it ("WSCB"); "the safeguarding board"
+    ("lscb", r"\b\w?scb\b|safeguarding (?:children )?board|the board"),
     ("overall", r"overall|overall effectiveness|children.s services"),
 ]
 GRADE_QUESTION = re.compile(

@@ -44,8 +44,11 @@ def answer_why_graded(result: Answer, query: str, report: Report) -> None:
     else:
         # "Why was leadership inadequate?" is answered by the reasons in the area's own
         # section, never by the verdict ("Leadership … is inadequate") or by praise.
+        kept = result.sentences, result.citations
         result.sentences, result.citations = [], []
         _explain(result, report, actual, evidence)
+        if not result.sentences:  # the section gives no reasons: keep what search found
+            result.sentences, result.citations = kept
 
 
 def _grade_it_got(query: str, report: Report) -> tuple[str, str] | None:
@@ -143,25 +146,30 @@ def _explain(
     )
     pool = graded or top or _after(report, evidence)
     weak_reasons = reasons and j.grade in ja.WEAK
+    pools = [pool]
     if weak_reasons:
         # Ofsted gives a weak grade's reasons first: in the area's summary where it has one,
         # else in its opening paragraphs. The most critical sentence of a long section is
-        # often one case's detail, not a reason for the grade.
-        summary = [p for p in pool if p.kind == "summary"]
-        pool = summary or pool[:OPENING_PARAGRAPHS]
-    sentences = [
-        (p, s)
-        for p in pool
-        for s in p.sentence_texts()
-        if (reasons and with_cause.search(s) or not states_grade.search(s))
-        and len(s.split()) >= 6
-        # "As a result, too many children …" leans on a sentence it would be shown without
-        and not CONTINUATION.match(s)
-        and not CONSEQUENCE.match(s)
-    ]
-    if weak_reasons:
+        # often one case's detail, not a reason for the grade. A summary that only states
+        # the grade ("The effectiveness of the LSCB requires improvement") gives none.
+        findings = [p for p in pool if p.kind != "recommendation"]
+        pools = [[p for p in pool if p.kind == "summary"], findings[:OPENING_PARAGRAPHS]]
+
+    def explaining(paragraphs: list[Paragraph]) -> list[tuple[Paragraph, str]]:
+        out = [
+            (p, s)
+            for p in paragraphs
+            for s in p.sentence_texts()
+            if (reasons and with_cause.search(s) or not states_grade.search(s))
+            and len(s.split()) >= 6
+            # "As a result, too many children …" leans on a sentence it would be shown without
+            and not CONTINUATION.match(s)
+            and not CONSEQUENCE.match(s)
+        ]
         # The reasons for a weak grade are what the opening says is wrong, in reading order.
-        sentences = [ps for ps in sentences if ja.concern(ps[1]) > 0]
+        return [ps for ps in out if ja.concern(ps[1]) > 0] if weak_reasons else out
+
+    sentences = next((found for ps in pools if (found := explaining(ps))), [])
     sentences.sort(key=lambda ps: not with_cause.search(ps[1]))  # stable: reading order
     chosen = sentences[:count]
     if not chosen:

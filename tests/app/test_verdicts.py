@@ -119,3 +119,43 @@ def test_why_it_got_that_grade_explains_the_grade_it_got(full_index):
     assert not a.refused
     assert a.sentences[0].text.startswith("Inspectors judged adoption performance")
     assert len(a.sentences) >= 2  # and reasons, not the verdict alone
+
+
+def _paragraph(i: int, kind: str, section: tuple[str, ...], text: str):
+    from ingest import Paragraph
+
+    return Paragraph(f"r:{i}", "r", None, kind, section, 1, text, [(0, len(text))])
+
+
+def test_a_section_that_only_states_the_grade_keeps_the_answer_search_found():
+    # Haringey 2014's LSCB section opens with "The effectiveness of the LSCB requires
+    # improvement" and then lists recommendations: there is no reason to give, and the
+    # answer used to come back empty (neither answered nor refused).
+    from app.types import Answer, AnswerSentence
+    from app.verdicts import answer_why_graded
+    from ingest import Judgement, Report
+
+    board = ("The Local Safeguarding Children Board",)
+    grade = "The effectiveness of the LSCB requires improvement"
+    report = Report(
+        "r", "Somewhere", "t", "SIF", "", "2014-05-01", "", "r.pdf",
+        judgements=[Judgement("lscb", "Requires improvement", grade)],
+        paragraphs=[
+            _paragraph(0, "summary", board, grade),
+            _paragraph(1, "recommendation", board, "Ensure that schools are involved."),
+        ],
+    )  # fmt: skip
+    result = Answer(question="Why did the LSCB only get requires improvement?")
+    found = AnswerSentence("A sentence search found about the board's work.", [1])
+    result.sentences.append(found)
+    answer_why_graded(result, result.question, report)
+    assert result.sentences == [found]
+
+
+def test_the_board_is_named_by_a_councils_own_initials_or_as_the_safeguarding_board():
+    for question in (
+        "Why was the WSCB rated inadequate?",
+        "What are the reasons the safeguarding board was rated inadequate?",
+    ):
+        assert stated_grade(question) == ("lscb", "Inadequate"), question
+    assert stated_grade("Why were the SCBX figures inadequate?") is None
