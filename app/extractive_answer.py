@@ -30,6 +30,7 @@ from .extractive import (
     trim_to_clause,
 )
 from .features import Candidate, add_relative_features, rare_terms, sentence_features
+from .judgement_answers import concern
 from .numbers import missing_numbers
 from .plan import QuestionPlan
 from .scorer import Weights, current_weights
@@ -200,6 +201,10 @@ def choose(
         if n > 0 and _repeats(best, chosen):
             continue  # the first part's sentences already say this
         chosen.extend(c for c in in_context(best, ranked) if not any(_same(c, k) for k in chosen))
+        if plan.parts[n].stance == "quality":
+            other = other_side(best, ranked)
+            if other is not None and not any(_same(other, k) for k in chosen):
+                chosen.append(other)
     # Further sentences are weighed against the paragraphs the answer will cite: a summary
     # sentence that restates a finding is cited to the finding.
     chosen = numbered(chosen, per_part)
@@ -259,6 +264,25 @@ def in_context(best: Candidate, ranked: list[Candidate]) -> list[Candidate]:
     ):
         out.append(after)
     return out
+
+
+def other_side(best: Candidate, ranked: list[Candidate]) -> Candidate | None:
+    """ "Are the pathway plans any good?" is answered by both sides where the paragraph gives
+    both: its best sentence that praises when the best one criticises, or the reverse
+    ("Some plans need to be strengthened because they lack detail")."""
+    sign = _polarity(best.text)
+    if not sign:
+        return None
+    return next(
+        (c for c in ranked if c.paragraph.id == best.paragraph.id and _polarity(c.text) == -sign),
+        None,
+    )
+
+
+def _polarity(text: str) -> int:
+    """+1 for a sentence that praises, -1 for one that criticises, 0 for neither."""
+    score = concern(text)
+    return (score < 0) - (score > 0)
 
 
 def _same(a: Candidate, b: Candidate) -> bool:

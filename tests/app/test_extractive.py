@@ -139,3 +139,27 @@ def test_a_consequence_is_led_by_its_cause():
         for i, (t, score) in enumerate(zip(texts, (0.3, 0.9)))
     )
     assert [s.text for s in in_context(consequence, [consequence, cause])] == texts
+
+
+def test_how_good_something_is_is_answered_by_both_sides_of_its_paragraph():
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from app.extractive_answer import Candidate, other_side
+
+    hit = SimpleNamespace(paragraph=SimpleNamespace(id="p1", kind="finding"), rank=1)
+    elsewhere = SimpleNamespace(paragraph=SimpleNamespace(id="p2", kind="finding"), rank=2)
+    praise = "Care leavers have comprehensive pathway plans that are well written."
+    neutral = "Pathway plans are reviewed every six months."
+    critical = "Some plans lack detail and do not address all identified needs."
+    vectors = np.eye(4, dtype=np.float32)
+    best, plain, other = (
+        Candidate(hit, i, t, vectors[i], 0, {}, 0.5)
+        for i, t in enumerate((praise, neutral, critical))
+    )
+    far = Candidate(elsewhere, 0, critical, vectors[3], 0, {}, 0.9)
+    # The critical sentence of the same paragraph, not a neutral one, not another paragraph's.
+    assert other_side(best, [best, far, plain, other]) is other
+    assert other_side(other, [other, plain, best]) is best
+    assert other_side(plain, [plain, best, other]) is None  # a fact takes no side
