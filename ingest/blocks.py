@@ -18,10 +18,10 @@ NUMBERED = re.compile(r"^(\d{1,3})\.(?:\s+|(?=[A-Z]))(\S.*)$")
 # A paragraph number the extraction joined to the end of the line before: "… at the time. 114.
 # The board …". Only the number expected next is split off (see _split_glued_number).
 GLUED_NUMBER = re.compile(r"(?<=[.!?:;)'\"\u2019\u201d]) +(\d{1,3})\.\s+(?=[A-Z\u2018\u201c'\"(])")
-# A soft hyphen (U+00AD) serves as the sub-bullet glyph in some 2016 reports.
-BULLET = re.compile(
-    r"^(?:\s+|\s*[\uf0b7\uf06e\uf02d\u25fc\u25aa\u2022\u25cf\u00ad\u2013-]\s*)(?=\S)"
-)
+# Bullet glyphs: a symbol font's (Symbol, Wingdings: U+F020-U+F0FF, e.g. U+F0B7, U+F0A7),
+# Unicode's, and a soft hyphen (U+00AD), the sub-bullet glyph in some 2016 reports.
+BULLET_GLYPHS = "\uf020-\uf0ff\u25fc\u25aa\u2022\u25cf"
+BULLET = re.compile(rf"^(?:\s+|\s*[{BULLET_GLYPHS}\u00ad\u2013-]\s*)(?=\S)")
 DASH_START = re.compile(r"^\s*[\u2013-]\s")
 SENTENCE_END = re.compile(r"""[.!?;:]['")\]]*\s*$""")
 COVER_END = re.compile(r"^(executive summary|contents|overall effectiveness\b.*)$", re.I)
@@ -325,9 +325,7 @@ def _minor_heading(b: _Builder, texts: list[str], i: int) -> bool:
     m = NUMBERED.match(nxt)
     if m:
         return int(m.group(1)) == b.next_number
-    return bool(
-        re.match(r"^\s*[\uf0b7\uf06e\u25fc\u25aa\u2022\u25cf]", texts[i + 1] if nxt else "")
-    )
+    return bool(re.match(rf"^\s*[{BULLET_GLYPHS}]", texts[i + 1] if nxt else ""))
 
 
 def _dash_runs_on(b: _Builder, text: str) -> bool:

@@ -58,3 +58,19 @@ def test_licence_and_furniture_stay_out_of_paragraphs(seed_report, seed_pdf_repo
 
 def test_repair_normalises_curly_quotes():
     assert repair("children\u2019s") == "children's"
+
+
+def test_a_symbol_font_bullet_is_a_bullet_not_text():
+    # Haringey 2014 prints its facts with Wingdings' square bullet (U+F0A7): it was left at
+    # the start of each fact, shown to users, and ran the facts together in one paragraph.
+    lines = [
+        Line(t, None)
+        for t in [
+            "Children looked after",
+            "\uf0a7 At 31 March 2014, 507 children were being looked after.",
+            "\uf0a7 At 31 March 2014, 13 children lived in a privately arranged placement.",
+        ]
+    ]
+    texts = [b.text for b in build_blocks(lines, "text") if "31 March" in b.text]
+    assert texts and all(not t.startswith("\uf0a7") and "\uf0a7" not in t for t in texts)
+    assert not any("507" in t and "13 children" in t for t in texts)
