@@ -135,7 +135,7 @@ INSPECTION_WHEN = re.compile(
     re.I,
 )
 # ... but not the inspection before this one, which only the findings mention.
-EARLIER = re.compile(r"\b(?:last|previous|prior|before|earlier|first)\b", re.I)
+EARLIER = re.compile(r"\b(?:last|previous(?:ly)?|prior|before|earlier|first)\b", re.I)
 DATES_LINE = re.compile(r"\binspection dates?\s*:", re.I)
 
 
