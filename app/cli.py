@@ -56,6 +56,9 @@ Wait = typer.Option(
 def parse(
     file: Path,
     as_json: bool = typer.Option(False, "--json", help="Print the parsed report as JSON."),
+    full: bool = typer.Option(
+        False, "--full", help="Print each paragraph whole, not its first 80 characters."
+    ),
 ):
     """Parse one report file and show what the parser saw."""
     from ingest import UnreadableReportError, parse_report
@@ -72,7 +75,13 @@ def parse(
         out.print(f"  {j.area}: {j.grade}")
     for p in report.paragraphs:
         num = f"¶{p.number}" if p.number is not None else "  -"
-        out.print(f"{num:>5} [{p.kind}] {p.section_path[:50]} | {p.text[:80]}", highlight=False)
+        if full:  # a reader checking the parse needs the whole text, under its heading
+            page = f", p.{p.page}" if p.page else ""
+            out.print(f"{num:>5} [{p.kind}] {p.section_path}{page}", highlight=False)
+            out.print(f"      {p.text}\n", highlight=False)
+            continue
+        text = p.text if len(p.text) <= 80 else f"{p.text[:79]}…"
+        out.print(f"{num:>5} [{p.kind}] {p.section_path[:50]} | {text}", highlight=False)
 
 
 def report_json(report) -> dict:

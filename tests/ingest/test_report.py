@@ -57,6 +57,17 @@ def test_parse_json_schema():
     assert set(first) == {"id", "number", "section", "kind", "page", "text"}
 
 
+def test_parse_shows_each_paragraph_whole_on_request():
+    # The plain listing cuts paragraphs at 80 characters, and says so with "…"; --full is for
+    # reading them (gold writers had to fall back on --json).
+    short = CliRunner().invoke(cli, ["parse", str(SEED)])
+    whole = CliRunner().invoke(cli, ["parse", str(SEED), "--full"])
+    assert short.exit_code == 0 and whole.exit_code == 0, whole.output
+    sentence = "unacceptable drift and delay"  # deep inside ¶21 of the seed
+    assert "…" in short.output and sentence not in " ".join(short.output.split())
+    assert sentence in " ".join(whole.output.split())
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not (SHARED / "corpus" / "judgements.csv").exists(), reason="needs ../shared")
 def test_judgements_match_published_grades():
