@@ -25,8 +25,8 @@ from .plan import QuestionPlan, make_plan
 from .scope import detect_scope
 from .scorer import current_weights
 from .structure_answers import (
+    answer_details,
     answer_paragraph,
-    answer_team,
     inspection_dates,
     inspection_team,
     missing_number,
@@ -85,15 +85,15 @@ def answer(
     improvements = improvement_items(plan, reports)
     # Who inspected, or when (this inspection or the one before): the report's details
     # answer, a sentence or two per report.
-    team = (
+    details = (
         inspection_team(query, reports)
         or inspection_dates(query, reports)
         or previous_inspection(query, reports)
     )
     if lookup is not None:
         answer_paragraph(result, lookup)
-    elif team:
-        answer_team(result, team)
+    elif details:
+        answer_details(result, details)
     elif len(reports) == 1 and (missing := missing_number(query, reports[0])):
         _refuse(result, missing)
     elif not improvements and (none := no_items_about(plan, reports)):

@@ -209,7 +209,7 @@ def choose(
     # sentence that restates a finding is cited to the finding.
     chosen = numbered(chosen, per_part)
     if not first_believed or not per_part[0]:
-        return numbered(chosen, per_part)[:MAX_SENTENCES_MULTI]
+        return chosen[:MAX_SENTENCES_MULTI]
     best = per_part[0][0]
     for cand in per_part[0][1:]:
         if len(chosen) >= limit or cand.score < best.score - weights.runner_up_within:

@@ -134,8 +134,11 @@ INSPECTION_WHEN = re.compile(
     r"\binspection dates?\b|\bdates? of (?:the |this )?inspection\b",
     re.I,
 )
-# ... but not the inspection before this one, which only the findings mention.
-EARLIER = re.compile(r"\b(?:last|previous(?:ly)?|prior|before|earlier|first)\b", re.I)
+# Words for the inspection before this one: both components below read them, so that a
+# question is never taken by one for this inspection and by the other for the one before.
+BEFORE_THIS = r"last|previous(?:ly)?|prior|earlier"
+# ... "when was the inspection?" stands aside for the inspection before this one.
+EARLIER = re.compile(rf"\b(?:{BEFORE_THIS}|before|first)\b", re.I)
 DATES_LINE = re.compile(r"\binspection dates?\s*:", re.I)
 
 
@@ -159,7 +162,7 @@ ASKS_WHEN = re.compile(
     r"^\W*(?:and\s+)?(?:when|what year|which year|how long ago|what date)\b", re.I
 )
 PREVIOUS_VISIT = re.compile(
-    r"\b(?:last|previous(?:ly)?|prior|earlier)\s+(?:\w+\s+){0,2}?(?:inspect\w*|visit\w*)\b|"
+    rf"\b(?:{BEFORE_THIS})\s+(?:\w+\s+){{0,2}}?(?:inspect\w*|visit\w*)\b|"
     r"\b(?:ofsted|inspectors?)\s+(?:last|previously)\s+(?:inspected|visited|came)\b",
     re.I,
 )
@@ -205,7 +208,9 @@ def inspection_team(query: str, reports: list[Report]) -> list[tuple[Report, obj
     return found
 
 
-def answer_team(result: Answer, found: list[tuple[Report, object, str]]) -> None:
+def answer_details(result: Answer, found: list[tuple[Report, object, str]]) -> None:
+    """A cited line or two per report from its details: the team, the dates, the inspection
+    before; each line led by the report's name when there are several."""
     several = len({report.id for report, _p, _s in found}) > 1
     for marker, (report, paragraph, sentence) in enumerate(found, start=1):
         result.citations.append(citation_for(marker, paragraph, sentence))
