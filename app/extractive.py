@@ -55,13 +55,22 @@ class Scored:
     overlap: float
 
 
+# "What's the average caseload?", "what is the vacancy rate?": a figure asked for by naming
+# the quantity rather than with "how many".
+NAMES_A_QUANTITY = re.compile(
+    r"\bwhat(?:'s|\u2019s| is| was| are| were)? (?:the |their |its )?(?:[\w-]+ ){0,4}?"
+    r"(?:rate|average|percentage|proportion|ratio|budget|total|spend|figure)s?\b",
+    re.I,
+)
+
+
 def question_type(question: str) -> str:
     q = question.lower()
     if re.search(
         r"\b(how many|how much|what number|what percentage|what proportion|"
         r"what rate|how long|how often|what share|how quickly|what was the rate)\b",
         q,
-    ):
+    ) or NAMES_A_QUANTITY.search(q):
         return "number"
     # "When …?" asks for a date; "what happens when children go missing?" does not.
     if re.search(

@@ -34,7 +34,7 @@ from .judgement_answers import concern
 from .numbers import missing_numbers
 from .plan import QuestionPlan
 from .scorer import Weights, current_weights
-from .support import ASKS_FOR_A_COUNT, ASKS_FOR_A_NAME, figure_near, names_a_person, unknown_terms
+from .support import ASKS_FOR_A_NAME, asks_for_a_count, figure_near, names_a_person, unknown_terms
 from .types import Answer, AnswerSentence, related_for
 
 CANDIDATE_PARAGRAPHS = 8
@@ -141,7 +141,7 @@ def answerable_features(
         "missing_share": sum(weight(t) for t in words if t in missing) / total,
         # "how many …?" needs a figure, not a sentence that only shares words
         "count_unmet": 1.0
-        if ASKS_FOR_A_COUNT.search(plan.parts[0].text) and not figure_near(best)
+        if asks_for_a_count(plan.parts[0].text) and not figure_near(best)
         else 0.0,
         "best_in_area": best.features["section_match"],
         # "What did inspectors find about care leavers?" in a report that says

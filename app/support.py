@@ -10,11 +10,18 @@ from index import ReportIndex, expansions
 from index.glossary import TERMS
 from index.terms import question_terms, terms
 
-from .extractive import type_bonus
+from .extractive import NAMES_A_QUANTITY, type_bonus
 
-ASKS_FOR_A_COUNT = re.compile(
+_COUNT_WORDS = re.compile(
     r"\b(how many|how much|what number|what percentage|what proportion|what share)\b", re.I
 )
+
+
+def asks_for_a_count(text: str) -> bool:
+    """ "How many …?", or a question that names the quantity ("what's the vacancy rate?")."""
+    return bool(_COUNT_WORDS.search(text) or NAMES_A_QUANTITY.search(text))
+
+
 ASKS_FOR_A_NAME = re.compile(
     r"\b(name of|named|called|who (?:is|was) the|what(?:'s| is) (?:the )?[\w ]+?(?:'s)? name)\b",
     re.I,

@@ -23,6 +23,18 @@ META = set(
     "main key name called".split()
 )
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+# "what's", "they're", "isn't": the clitic goes before the stopword check, so a contraction is
+# the function word it contracts, not a word that no report uses.
+_CLITIC = re.compile(r"(?:'s|'re|'ve|'ll|'d|'m|n't)$")
+_NEGATED = {"ca": "can", "wo": "will", "sha": "shall"}  # can't, won't, shan't
+
+
+def _words(text: str) -> list[str]:
+    out = []
+    for w in _TOKEN.findall(text.lower().replace("\u2019", "'")):
+        bare = _CLITIC.sub("", w) if "'" in w else w
+        out.append(_NEGATED.get(bare, bare) if bare != w else w)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -41,10 +53,9 @@ def stem(word: str) -> str:
 
 def terms(text: str) -> list[str]:
     """Stemmed content words, in order."""
-    return [stem(w) for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS]
+    return [stem(w) for w in _words(text) if w not in STOPWORDS]
 
 
 def question_terms(text: str) -> list[str]:
     """Stemmed content words of a question, without words about the report itself."""
-    words = _TOKEN.findall(text.lower())
-    return [stem(w) for w in words if w not in STOPWORDS and w not in META]
+    return [stem(w) for w in _words(text) if w not in STOPWORDS and w not in META]

@@ -6,6 +6,8 @@ import pytest
 
 from app import answer
 from app.conversation import rewrite
+from app.extractive import question_type
+from index.terms import question_terms
 
 TH17 = ["tower-hamlets-2017"]
 
@@ -293,3 +295,18 @@ def test_who_was_the_lead_inspector_is_read_from_the_cover(full_index):
     a = answer("Who was the lead inspector?", scope=["tower-hamlets-2025"], index=full_index)
     assert not a.refused
     assert "Lead inspector" in a.citations[0].quote, a.text
+
+
+def test_a_contraction_is_the_words_it_contracts(full_index):
+    # "what's" once counted as a word no report uses, and pushed typed questions to a refusal.
+    assert question_terms("What's MAGIC, and who's on it? They're not sure.") == ["magic", "sure"]
+    typed = answer("What's the virtual school like?", scope=TH17, index=full_index)
+    written = answer("What is the virtual school like?", scope=TH17, index=full_index)
+    assert not typed.refused and typed.text == written.text
+    assert "virtual school" in typed.text
+
+
+def test_a_quantity_named_rather_than_counted_asks_for_a_figure():
+    assert question_type("What's the average caseload for a social worker?") == "number"
+    assert question_type("what is the social work vacancy rate?") == "number"
+    assert question_type("What's the quality of plans like?") == "general"
