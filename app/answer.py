@@ -103,7 +103,7 @@ def answer(
     elif is_summary_question(query):
         answer_summary(result, reports)
         _pad_retrieved(result, retrieval_query(query, index), report_ids, index)
-    elif ja.is_grade_question(query) and plan.parts[0].kind != "why":
+    elif ja.is_grade_question(query) and _asks_a_grade(question, query, plan):
         # A follow-up that names an area ("what about care leavers?") asks about that area.
         own = ja.areas_named(question) if query != question else []
         rest = [p for p in plan.parts[1:] if not ja.is_grade_question(p.text)]
@@ -124,6 +124,15 @@ def answer(
         clean_model_answer(result)
     result.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
     return result
+
+
+def _asks_a_grade(question: str, query: str, plan: QuestionPlan) -> bool:
+    """Not when the question asks why. A follow-up that asks for a figure, date or name ("How
+    long does it take?" after "Is adoption any good?") asks that, not the grade its history
+    asked about."""
+    if plan.parts[0].kind == "why":
+        return False
+    return query == question or plan.parts[0].kind not in ("number", "date", "who")
 
 
 def _resolve_scope(

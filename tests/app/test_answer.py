@@ -310,3 +310,15 @@ def test_a_quantity_named_rather_than_counted_asks_for_a_figure():
     assert question_type("What's the average caseload for a social worker?") == "number"
     assert question_type("what is the social work vacancy rate?") == "number"
     assert question_type("What's the quality of plans like?") == "general"
+
+
+def test_a_follow_up_asking_for_a_figure_is_not_the_grade_again(full_index):
+    first = "Is adoption any good?"
+    assert "require improvement" in answer(first, scope=TH17, index=full_index).text
+    a = answer(
+        "How long does it take for children to be placed with adopters?",
+        history=[first],
+        scope=TH17,
+        index=full_index,
+    )
+    assert "509 days" in a.text
