@@ -28,6 +28,7 @@ FEATURES = (
     "dense_rank",  # 1 / √(its rank by cosine alone; 0 when that retriever missed it)
     "bm25_rank",  # 1 / √(its rank by BM25 alone; 0 when that retriever missed it)
     "sentence_dense_rank",  # 1 / √(its rank by cosine with the question among the part's sentences)
+    "type_dense_rank",  # the same rank among the part's sentences that have what it asks for
     "first_sentence",  # the paragraph's opening sentence
     "fragment",  # starts in lower case: lost its beginning in the extraction
     "short",  # fewer than eight words
@@ -169,6 +170,13 @@ def add_relative_features(found: list[Candidate]) -> None:
     order = sorted(found, key=lambda c: -c.features["dense_question"])
     for rank, c in enumerate(order, start=1):
         c.features["sentence_dense_rank"] = 1.0 / rank**0.5
+    # "How quickly does the MASH deal with contacts?": of the sentences that give a figure,
+    # the one closest to the question; the closest sentence overall may give none.
+    typed = [c for c in order if c.features["type_match"] > 0]
+    for c in found:
+        c.features["type_dense_rank"] = 0.0
+    for rank, c in enumerate(typed, start=1):
+        c.features["type_dense_rank"] = 1.0 / rank**0.5
 
 
 def _channel(hit: Hit, name: str) -> float:
