@@ -19,8 +19,9 @@ NUMBERED = re.compile(r"^(\d{1,3})\.(?:\s+|(?=[A-Z]))(\S.*)$")
 # The board …". Only the number expected next is split off (see _split_glued_number).
 GLUED_NUMBER = re.compile(r"(?<=[.!?:;)'\"\u2019\u201d]) +(\d{1,3})\.\s+(?=[A-Z\u2018\u201c'\"(])")
 # Bullet glyphs: a symbol font's (Symbol, Wingdings: U+F020-U+F0FF, e.g. U+F0B7, U+F0A7),
-# Unicode's, and a soft hyphen (U+00AD), the sub-bullet glyph in some 2016 reports.
-BULLET_GLYPHS = "\uf020-\uf0ff\u25fc\u25aa\u2022\u25cf"
+# Unicode's (a box-drawing dash, U+2500, in some 2017 SIFs), and a soft hyphen (U+00AD), the
+# sub-bullet glyph in some 2016 reports.
+BULLET_GLYPHS = "\uf020-\uf0ff\u25fc\u25aa\u2022\u25cf\u2500"
 BULLET = re.compile(rf"^(?:\s+|\s*[{BULLET_GLYPHS}\u00ad\u2013-]\s*)(?=\S)")
 DASH_START = re.compile(r"^\s*[\u2013-]\s")
 SENTENCE_END = re.compile(r"""[.!?;:]['")\]]*\s*$""")

@@ -74,3 +74,23 @@ def test_a_symbol_font_bullet_is_a_bullet_not_text():
     texts = [b.text for b in build_blocks(lines, "text") if "31 March" in b.text]
     assert texts and all(not t.startswith("\uf0a7") and "\uf0a7" not in t for t in texts)
     assert not any("507" in t and "13 children" in t for t in texts)
+
+
+def test_a_box_drawing_dash_is_a_bullet():
+    # South Tyneside 2017 lists its facts after "Of this number:" with U+2500: they ran
+    # together, and "112 children ceased to be looked after" outranked the count looked after.
+    lines = [
+        Line(t, None)
+        for t in [
+            "In the last 12 months:",
+            "\u2500 there have been 26 adoptions",
+            "\u2500 112 children ceased to be looked after, of whom 1% subsequently",
+            "returned to be looked after",
+        ]
+    ]
+    texts = [b.text for b in build_blocks(lines, "text")]
+    assert not any("\u2500" in t for t in texts)
+    assert any(
+        t.startswith("112 children") and t.endswith("returned to be looked after") for t in texts
+    )
+    assert not any("26 adoptions" in t and "112 children" in t for t in texts)
