@@ -192,7 +192,8 @@ def choose(
     believed_parts = believed_parts or [True] * len(per_part)
     first_believed = believed_parts[0]
     chosen: list[Candidate] = []
-    limit = MAX_SENTENCES_MULTI if len(per_part) > 1 else weights.max_sentences
+    kind = plan.parts[0].kind
+    limit = MAX_SENTENCES_MULTI if len(per_part) > 1 else weights.most_sentences(kind)
     for n, ranked in enumerate(per_part):
         fresh = [c for c in ranked if not any(_same(c, k) for k in chosen)]
         if not fresh or (not believed_parts[n] and fresh[0].score < weights.part_above):
@@ -219,7 +220,7 @@ def choose(
         if cand.paragraph.kind == "recommendation" and not plan.improve:
             continue
         cited = {c.paragraph.id for c in chosen}
-        if cand.paragraph.id not in cited and cand.score < weights.new_paragraph_above:
+        if cand.paragraph.id not in cited and cand.score < weights.new_paragraph_bar(kind):
             continue
         chosen.append(cand)
     return numbered(chosen, per_part)[:MAX_SENTENCES_MULTI]

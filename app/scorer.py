@@ -30,6 +30,10 @@ class Weights:
     new_paragraph_above: float = 0.0
     # The most sentences a one-part answer gives.
     max_sentences: int = 3
+    # A why-question's reasons are often several, in several paragraphs: its own bar for a
+    # new paragraph and its own length, fitted apart (None: as for any other question).
+    why_new_paragraph_above: float | None = None
+    why_max_sentences: int | None = None
     # How many of the area's sentences of concern explain a grade ("why inadequate?").
     explain_sentences: int = 2
     fitted_on: dict = field(default_factory=dict)  # what the fit saw, for the record
@@ -37,6 +41,16 @@ class Weights:
     # (app/features.py ANSWERABLE), fitted on answerable vs unanswerable dev questions.
     answerable: dict[str, float] = field(default_factory=dict)
     answerable_intercept: float = 0.0
+
+    def new_paragraph_bar(self, kind: str) -> float:
+        if kind == "why" and self.why_new_paragraph_above is not None:
+            return self.why_new_paragraph_above
+        return self.new_paragraph_above
+
+    def most_sentences(self, kind: str) -> int:
+        if kind == "why" and self.why_max_sentences is not None:
+            return self.why_max_sentences
+        return self.max_sentences
 
     def logit(self, features: dict[str, float]) -> float:
         return self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
@@ -70,6 +84,8 @@ def from_dict(data: dict) -> Weights:
         new_paragraph_above=data.get("new_paragraph_above", 0.0),
         explain_sentences=data.get("explain_sentences", 2),
         max_sentences=data.get("max_sentences", 3),
+        why_new_paragraph_above=data.get("why_new_paragraph_above"),
+        why_max_sentences=data.get("why_max_sentences"),
         fitted_on=data.get("fitted_on", {}),
         answerable=data.get("answerable", {}),
         answerable_intercept=data.get("answerable_intercept", 0.0),

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -170,7 +171,6 @@ def fit_explaining(weights: Weights, sets) -> int:
     """How many sentences of concern explain a grade: each value on EXPLAIN_GRID answers the
     fitting questions that ask why (through answer(), as the eval does), scored by key facts
     plus citation precision."""
-    from dataclasses import replace
 
     from app.extractive import question_type
 
@@ -281,6 +281,20 @@ def main() -> None:
     for combo, (_total, m) in sorted(scores.items(), key=lambda kv: -kv[1][0])[:5]:
         print(f"part_above, runner-up margin, new paragraph above, length {combo}: {m}")
     fitted = candidate(part_above, margin, new_paragraph, most)
+    # Then a why-question's own bar for a new paragraph and its own length: only the
+    # why-questions' answers change, so they are fitted after the rest, on the same score.
+    why_scores = {}
+    for bar, length in itertools.product(NEW_PARAGRAPH_GRID, (*LENGTH_GRID, 5)):
+        trial = replace(fitted, why_new_paragraph_above=bar, why_max_sentences=length)
+        m = _simulate(trial, decisions, answered)
+        why_scores[(bar, length)] = (m["key_facts"] + m["citation_precision"], m)
+    why_bar, why_most = max(
+        why_scores, key=lambda k: (why_scores[k][0], k == (new_paragraph, most), -k[1], k[0])
+    )
+    print(
+        f"why: new paragraph above {why_bar}, length {why_most}: {why_scores[why_bar, why_most][1]}"
+    )
+    fitted = replace(fitted, why_new_paragraph_above=why_bar, why_max_sentences=why_most)
     explain = fit_explaining(
         fitted, [(dev, dev_index), *([(shipped, shipped_index)] if shipped else [])]
     )
@@ -295,6 +309,8 @@ def main() -> None:
         "new_paragraph_above": new_paragraph,
         "explain_sentences": explain,
         "max_sentences": most,
+        "why_new_paragraph_above": why_bar,
+        "why_max_sentences": why_most,
         "fitted_on": {
             "script": "python -m evals.fit_weights",
             "questions": {"dev": len(dev), "shipped": len(shipped)},
