@@ -77,7 +77,12 @@ def question_type(question: str) -> str:
         r"^(and |so )?when\b|\b(what date|which year|what year|since when|how recently)\b", q
     ):
         return "date"
-    if re.search(r"\b(who|whose|which inspector|led by)\b", q):
+    # "Who leads …?", "… and who is the chair?"; not "children who are placed with parents".
+    if re.search(
+        r"^\W*(?:and |so |but )?(?:who|whose)\b|\bwho (?:is|was|are|were) (?:the|their|its)\b|"
+        r"\b(?:which inspector|led by)\b",
+        q,
+    ):
         return "who"
     if re.search(r"\bwhy\b|\breason", q):
         return "why"

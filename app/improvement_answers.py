@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from index import expansions
 from index.terms import terms
 from ingest import Paragraph, Report
 
@@ -61,8 +62,13 @@ def improvement_items(plan: QuestionPlan, reports: list[Report]) -> list[Paragra
         # "What should they do about care leavers?": the items about that area, if any.
         areas = [re.compile(pattern, re.I) for a, pattern in ja.AREA_WORDS if a in plan.areas]
         return [p for p in pool if any(a.search(p.text) for a in areas)] or None
-    # Otherwise the items that share most of the question's topic words.
-    shared = {p.id: len(topic & set(terms(p.text))) for p in pool}
+    # Otherwise the items that share most of the question's topic words; a glossary term
+    # ("IROs") counts when the item says it in full ("independent reviewing officers").
+    said = [set(terms(alt)) for alt in expansions(plan.query)]
+    shared = {
+        p.id: len(topic & (words := set(terms(p.text)))) + sum(1 for s in said if s <= words)
+        for p in pool
+    }
     most = max(shared.values())
     return [p for p in pool if shared[p.id] == most] if most else None
 

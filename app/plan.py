@@ -32,6 +32,8 @@ IMPROVE = re.compile(
     r"should (?:they|the council|the local authority|leaders|it|\w+) (?:do|improve|change)|"
     r"what should|areas? (?:for|of|to) improve\w*|improvements? (?:needed|required)|"
     r"to improve\??$|(?:has|have) to improve|"
+    # "what are they told to do about …?", "what are leaders expected to change?"
+    r"(?:told|asked|expected|required) to (?:do|improve|change)|"
     # "what do inspectors want done about it?", "what does Ofsted want them to do?"
     r"wants? (?:\w+ ){0,3}?(?:done|to do))\b",
     re.I,

@@ -134,3 +134,34 @@ def test_a_count_is_chosen_by_meaning_not_by_a_common_word_repeated(full_index):
     # tie, 0.278 to 0.271, that the fit's last digits decide; it is not asserted.)
     a = answer("How many kids are looked after?", scope=["croydon-2017"], index=full_index)
     assert "being looked after" in a.text and "ceased" not in a.text, a.text
+
+
+def test_an_improvement_item_that_spells_out_an_acronym_answers_it():
+    # "What did Ofsted recommend about IROs?" of a report whose recommendation says
+    # "independent reviewing officers" in full was refused: the topic word "iro" matched none.
+    from app.improvement_answers import improvement_items
+    from app.plan import make_plan
+    from ingest import Paragraph, Report
+
+    def item(i: int, text: str) -> Paragraph:
+        return Paragraph(f"r:{i}", "r", None, "recommendation", ("Recommendations",), 1, text,
+                         [(0, len(text))])  # fmt: skip
+
+    ivos = item(1, "Ensure sufficient capacity for independent reviewing officers.")
+    report = Report(
+        "r", "Somewhere", "t", "SIF", "", "2016-05-01", "", "r.pdf",
+        paragraphs=[item(0, "Improve the quality of assessments."), ivos],
+    )  # fmt: skip
+    for question in (
+        "What did Ofsted recommend about IROs?",
+        "What are they told to do about IROs?",
+    ):
+        assert improvement_items(make_plan(question, question), [report]) == [ivos], question
+
+
+def test_who_as_a_relative_pronoun_does_not_ask_for_a_name():
+    from app.extractive import question_type
+
+    assert question_type("Who chairs the board?") == "who"
+    assert question_type("and who is the chair?") == "who"
+    assert question_type("what happens to children who go missing?") == "general"
