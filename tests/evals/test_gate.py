@@ -2,9 +2,9 @@
 
 Shipped gold sets: the eval issue's targets (hit@5 0.95, MRR 0.85, key facts 0.90, at most
 0.05 false refusals); citation precision 0.89, a hundredth under its target of 0.90 (today
-0.897: one question citing two paragraphs instead of one moves it by 0.009, and which of two
-correct paragraphs "When did the LSCB chair start?" cites is a near tie); refusal recall 0.88,
-so that one of its 26 questions may flip on another machine.
+0.901, 0.897 at the last stop: one question citing two paragraphs instead of one moves it by
+0.009, and which of two correct paragraphs "When did the LSCB chair start?" cites is a near
+tie); refusal recall 0.88, so that one of its 26 questions may flip on another machine.
 Before issue 10 the answerer scored 0.894 on the same (corrected, see evals/gold/README.md)
 gold.
 """
@@ -49,9 +49,9 @@ def test_key_fact_normalisation():
 
 
 # The held-out split of unseen councils' reports (issue 10), read only as these aggregates.
-# Floors just under today's figures (hit@5 0.943, key facts 0.724, precision 0.848 -- 0.702
+# Floors just under today's figures (hit@5 0.947, key facts 0.728, precision 0.843 -- 0.699
 # when every item of a complete list is checked against the gold's sample of it, see
-# evals.gold.citation_flags --, refusal recall 0.833, false refusals 0.105), so a regression
+# evals.gold.citation_flags --, refusal recall 0.806, false refusals 0.088), so a regression
 # turns CI red; the issue's TARGETS are not met yet except hit@5.
 TEST_SPLIT_FLOORS = {
     "hit@5": 0.92,
@@ -59,7 +59,7 @@ TEST_SPLIT_FLOORS = {
     "citation_precision": 0.82,
     "refusal_recall": 0.80,
 }
-TEST_SPLIT_CEILINGS = {"false_refusal": 0.12}
+TEST_SPLIT_CEILINGS = {"false_refusal": 0.10}
 TARGETS = {"hit@5": 0.92, "key_facts": 0.85, "citation_precision": 0.85, "refusal_recall": 0.90}
 
 
