@@ -68,7 +68,10 @@ GLOSSARY_TERMS = {t for key in TERMS for t in terms(key)}
 EVALUATIVE = set(
     terms(
         "weakness weaknesses weak strength strengths strong concern concerns problem problems "
-        "issue issues good bad poor well badly worry worries positive negative"
+        "issue issues good bad poor well badly worry worries positive negative "
+        # "Is the MASH doing a good job?", "what's being done?": forms of "do" (a stopword),
+        # and the job a service is asked to be doing well
+        "doing done job"
     )
 )
 

@@ -180,6 +180,13 @@ def test_words_that_only_frame_the_verdict_do_not_force_a_refusal(full_index):
     assert "disabled children" in a.text.lower()
 
 
+def test_doing_a_good_job_frames_the_question_and_is_no_missing_word(full_index):
+    from app.support import unknown_terms
+
+    question = "Is the front door doing its job?"
+    assert unknown_terms(question, TH17, full_index) == []
+
+
 def test_a_finding_answers_before_a_recommendation_unless_one_is_asked_for(full_index):
     how = answer("How do IROs challenge plans?", scope=TH17, index=full_index)
     assert how.citations[0].number == 41  # what inspectors found, not recommendation 5
