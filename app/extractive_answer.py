@@ -38,7 +38,6 @@ from .support import ASKS_FOR_A_NAME, asks_for_a_count, figure_near, names_a_per
 from .types import Answer, AnswerSentence, related_for
 
 CANDIDATE_PARAGRAPHS = 8
-MAX_SENTENCES_MULTI = 5  # when several parts need sentences (a one-part answer: fitted)
 MIN_WORDS = 4  # fragments left by the damaged extraction make poor answers
 
 
@@ -193,7 +192,7 @@ def choose(
     first_believed = believed_parts[0]
     chosen: list[Candidate] = []
     kind = plan.parts[0].kind
-    limit = MAX_SENTENCES_MULTI if len(per_part) > 1 else weights.most_sentences(kind)
+    limit = weights.max_sentences_multi if len(per_part) > 1 else weights.most_sentences(kind)
     for n, ranked in enumerate(per_part):
         fresh = [c for c in ranked if not any(_same(c, k) for k in chosen)]
         if not fresh or (not believed_parts[n] and fresh[0].score < weights.part_above):
@@ -210,7 +209,7 @@ def choose(
     # sentence that restates a finding is cited to the finding.
     chosen = numbered(chosen, per_part)
     if not first_believed or not per_part[0]:
-        return chosen[:MAX_SENTENCES_MULTI]
+        return chosen[:limit]
     best = per_part[0][0]
     for cand in per_part[0][1:]:
         if len(chosen) >= limit or cand.score < best.score - weights.runner_up_within:
@@ -223,7 +222,7 @@ def choose(
         if cand.paragraph.id not in cited and cand.score < weights.new_paragraph_bar(kind):
             continue
         chosen.append(cand)
-    return numbered(chosen, per_part)[:MAX_SENTENCES_MULTI]
+    return numbered(chosen, per_part)[:limit]
 
 
 def numbered(chosen: list[Candidate], per_part: list[list[Candidate]]) -> list[Candidate]:

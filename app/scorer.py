@@ -28,8 +28,9 @@ class Weights:
     # ... and, when it would cite a paragraph the answer does not cite yet, at least this:
     # each new paragraph is a citation that may be wrong, so it must earn its place.
     new_paragraph_above: float = 0.0
-    # The most sentences a one-part answer gives.
+    # The most sentences a one-part answer gives, and one of several parts.
     max_sentences: int = 3
+    max_sentences_multi: int = 5
     # A why-question's reasons are often several, in several paragraphs: its own bar for a
     # new paragraph and its own length, fitted apart (None: as for any other question).
     why_new_paragraph_above: float | None = None
@@ -84,6 +85,7 @@ def from_dict(data: dict) -> Weights:
         new_paragraph_above=data.get("new_paragraph_above", 0.0),
         explain_sentences=data.get("explain_sentences", 2),
         max_sentences=data.get("max_sentences", 3),
+        max_sentences_multi=data.get("max_sentences_multi", 5),
         why_new_paragraph_above=data.get("why_new_paragraph_above"),
         why_max_sentences=data.get("why_max_sentences"),
         fitted_on=data.get("fitted_on", {}),
