@@ -142,6 +142,13 @@ def _simulate(weights: Weights, decisions, answered: list[list[bool]]) -> dict[s
     }
 
 
+def _scored(weights: Weights, decisions, answered) -> tuple[float, dict[str, float]]:
+    """What the selection constants are chosen by (key facts plus citation precision), and
+    the simulated metrics behind it."""
+    m = _simulate(weights, decisions, answered)
+    return m["key_facts"] + m["citation_precision"], m
+
+
 def _rank(weights: Weights, decisions) -> list[list[bool]]:
     """Score and order every question's candidates under `weights`, as answer() does; per
     question, whether each part's best sentence is believed (that does not depend on the
@@ -174,7 +181,6 @@ def fit_explaining(weights: Weights, sets) -> int:
     """How many sentences of concern explain a grade: each value on EXPLAIN_GRID answers the
     fitting questions that ask why (through answer(), as the eval does), scored by key facts
     plus citation precision."""
-
     from app.extractive import question_type
 
     from .runner import run_question
@@ -275,8 +281,7 @@ def main() -> None:
     scores = {}
     grid = itertools.product(PART_GRID, RUNNER_UP_GRID, NEW_PARAGRAPH_GRID, LENGTH_GRID)
     for combo in grid:
-        m = _simulate(candidate(*combo), decisions, answered)
-        scores[combo] = (m["key_facts"] + m["citation_precision"], m)
+        scores[combo] = _scored(candidate(*combo), decisions, answered)
     # On a tie: the shorter answer, then the stricter thresholds.
     part_above, margin, new_paragraph, most = max(
         scores, key=lambda k: (scores[k][0], -k[3], k[0], -k[1], k[2])
@@ -287,8 +292,7 @@ def main() -> None:
     # The longest answer to a question of several parts: only those answers change.
     multi_scores = {}
     for n in MULTI_LENGTH_GRID:
-        m = _simulate(replace(fitted, max_sentences_multi=n), decisions, answered)
-        multi_scores[n] = (m["key_facts"] + m["citation_precision"], m)
+        multi_scores[n] = _scored(replace(fitted, max_sentences_multi=n), decisions, answered)
     multi = max(multi_scores, key=lambda n: (multi_scores[n][0], -n))
     print(f"several parts: length {multi}: {multi_scores[multi][1]}")
     fitted = replace(fitted, max_sentences_multi=multi)
@@ -297,8 +301,7 @@ def main() -> None:
     why_scores = {}
     for bar, length in itertools.product(NEW_PARAGRAPH_GRID, (*LENGTH_GRID, 5)):
         trial = replace(fitted, why_new_paragraph_above=bar, why_max_sentences=length)
-        m = _simulate(trial, decisions, answered)
-        why_scores[(bar, length)] = (m["key_facts"] + m["citation_precision"], m)
+        why_scores[(bar, length)] = _scored(trial, decisions, answered)
     why_bar, why_most = max(
         why_scores, key=lambda k: (why_scores[k][0], k == (new_paragraph, most), -k[1], k[0])
     )
