@@ -30,11 +30,14 @@ _NEGATED = {"ca": "can", "wo": "will", "sha": "shall"}  # can't, won't, shan't
 
 
 def _words(text: str) -> list[str]:
-    out = []
-    for w in _TOKEN.findall(text.lower().replace("\u2019", "'")):
-        bare = _CLITIC.sub("", w) if "'" in w else w
-        out.append(_NEGATED.get(bare, bare) if bare != w else w)
-    return out
+    return [_uncontracted(w) for w in _TOKEN.findall(text.lower().replace("\u2019", "'"))]
+
+
+def _uncontracted(word: str) -> str:
+    if "'" not in word:
+        return word
+    bare = _CLITIC.sub("", word)
+    return _NEGATED.get(bare, bare) if bare != word else word
 
 
 @lru_cache(maxsize=1)
