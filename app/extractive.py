@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -58,7 +59,7 @@ class Scored:
 # "What's the average caseload?", "what is the vacancy rate?": a figure asked for by naming
 # the quantity rather than with "how many".
 NAMES_A_QUANTITY = re.compile(
-    r"\bwhat(?:'s|\u2019s| is| was| are| were)? (?:the |their |its )?(?:[\w-]+ ){0,4}?"
+    r"\bwhat(?:'s|\u2019s| is| was| are| were)? (?:the |their |its )?(?:[\w'\u2019-]+ ){0,4}?"
     r"(?:rate|average|percentage|proportion|ratio|budget|total|spend|figure)s?\b",
     re.I,
 )
@@ -161,6 +162,16 @@ UNIT_ASKED = (
         ),
     ),
     (
+        # "How much did they spend on …?", "what is the LSCB budget?": a sum of money.
+        re.compile(
+            r"\bhow much\b.*\b(?:money|fund(?:s|ing|ed)?|spen[dt]|spending|invest(?:ed|ment)?|"
+            r"costs?|budget|paid|pay)\b|\bwhat(?:'s|\u2019s| is| was)? (?:the |their |its )?"
+            r"(?:[\w'\u2019-]+ ){0,4}?(?:budget|spend|cost)s?\b",
+            re.I,
+        ),
+        re.compile(r"£|\b(?:million|billion)\b|\b\d[\d.,]*\s?(?:m|bn|k)\b", re.I),
+    ),
+    (
         re.compile(r"\b(?:percentage|proportion|what rate|what share|what per ?cent)\b", re.I),
         re.compile(
             r"%|\bper ?cent\b|\bper 10,?000\b|\b(?:half|a third|a quarter|majority|minority)\b",
@@ -178,16 +189,17 @@ def type_bonus(qtype: str, sentence: str, question: str = "") -> float:
         for asked, unit in UNIT_ASKED:
             if asked.search(question):
                 return 1.0 if unit.search(sentence) else 0.0
-        given = {m.group().rstrip(".,") for m in NUMBER.finditer(question)}
-        counts = [
-            n
+        # As many times as the question gives it: "In the past 12 months there have been 12
+        # adoptions" still gives a count for "how many adoptions in the past 12 months?".
+        given = Counter(m.group().rstrip(".,").lower() for m in NUMBER.finditer(question))
+        counts = Counter(
+            n.lower()
             for m in NUMBER.finditer(sentence)
             if not YEAR.match(n := m.group().rstrip(".,"))
-            and n not in given
             and not LABELLED.search(sentence[max(0, m.start() - 20) : m.start()])
             and not AGED.match(sentence[m.end() : m.end() + 12])
-        ]
-        return 1.0 if counts else 0.0
+        )
+        return 1.0 if counts - given else 0.0
     pattern = {"date": DATE, "why": CAUSE, "who": PERSON}.get(qtype)
     return 1.0 if pattern is not None and pattern.search(sentence) else 0.0
 

@@ -34,7 +34,14 @@ from .judgement_answers import concern
 from .numbers import missing_numbers
 from .plan import QuestionPlan
 from .scorer import Weights, current_weights
-from .support import ASKS_FOR_A_NAME, asks_for_a_count, figure_near, names_a_person, unknown_terms
+from .support import (
+    ASKS_FOR_A_NAME,
+    asks_for_a_count,
+    common_missing_share,
+    figure_near,
+    names_a_person,
+    unknown_terms,
+)
 from .types import Answer, AnswerSentence, related_for
 
 CANDIDATE_PARAGRAPHS = 8
@@ -126,8 +133,10 @@ def findings_first(ranked: list[Candidate], answers) -> list[Candidate]:
 
 
 def answerable_features(
-    best: Candidate, plan: QuestionPlan, index: ReportIndex, report_ids
+    best: Candidate, plan: QuestionPlan, index: ReportIndex, report_ids, common_from: float
 ) -> dict[str, float]:
+    """The refusal model's features; `common_from`: the Zipf frequency from which a word no
+    report uses counts as common English (fitted, Weights.common_word_zipf)."""
     df = index.document_frequencies(report_ids)
     weight = rarity(df)
     words = question_terms(plan.query)
@@ -138,9 +147,10 @@ def answerable_features(
         "best_dense": best.features["dense_question"],
         "best_overlap": best.features["overlap"],
         "missing_share": sum(weight(t) for t in words if t in missing) / total,
+        "missing_common_share": common_missing_share(plan.query, missing, weight, common_from),
         # "how many …?" needs a figure, not a sentence that only shares words
         "count_unmet": 1.0
-        if asks_for_a_count(plan.parts[0].text) and not figure_near(best)
+        if asks_for_a_count(plan.parts[0].text) and not figure_near(best, plan.parts[0].text)
         else 0.0,
         "best_in_area": best.features["section_match"],
         # "What did inspectors find about care leavers?" in a report that says
@@ -166,7 +176,7 @@ def _council(c: Candidate, index: ReportIndex) -> str:
 def believed(best: Candidate, plan: QuestionPlan, weights: Weights, index, report_ids) -> bool:
     """Whether to answer: the fitted model of answerable questions believes the first part's
     best sentence."""
-    features = answerable_features(best, plan, index, report_ids)
+    features = answerable_features(best, plan, index, report_ids, weights.common_word_zipf)
     return weights.answerable_probability(features) >= weights.answer_above
 
 

@@ -54,6 +54,7 @@ ANSWERABLE = (
     "best_dense",  # that sentence's cosine with the question
     "best_overlap",  # share of the question's words (rare ones weighing more) it has
     "missing_share",  # share of the question's words (weighted) that no report in scope uses
+    "missing_common_share",  # ... of those, the words common in everyday English
     "count_unmet",  # a "how many" question whose best sentence has no figure near it
     "name_unmet",  # a question for a name whose best sentence names no one
     "best_in_area",  # that sentence is in the section of an area the question names

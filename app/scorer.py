@@ -42,6 +42,9 @@ class Weights:
     # (app/features.py ANSWERABLE), fitted on answerable vs unanswerable dev questions.
     answerable: dict[str, float] = field(default_factory=dict)
     answerable_intercept: float = 0.0
+    # The Zipf frequency from which a question word no report uses counts as common English
+    # ("hold", "meant"), not the subject asked about ("vacancy"): see missing_common_share.
+    common_word_zipf: float = 5.0
 
     def new_paragraph_bar(self, kind: str) -> float:
         if kind == "why" and self.why_new_paragraph_above is not None:
@@ -91,6 +94,7 @@ def from_dict(data: dict) -> Weights:
         fitted_on=data.get("fitted_on", {}),
         answerable=data.get("answerable", {}),
         answerable_intercept=data.get("answerable_intercept", 0.0),
+        common_word_zipf=data.get("common_word_zipf", 5.0),
     )
 
 

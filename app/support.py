@@ -5,10 +5,11 @@ name) and the question words no report in scope uses. The decision itself is fit
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from index import ReportIndex, expansions
 from index.glossary import TERMS
-from index.terms import question_terms, terms
+from index.terms import question_terms, question_words, terms
 
 from .extractive import NAMES_A_QUANTITY, type_bonus
 
@@ -55,11 +56,12 @@ def names_a_person(text: str, council: str = "") -> bool:
     return False
 
 
-def figure_near(best) -> bool:
+def figure_near(best, question: str) -> bool:
     """Whether the best sentence, or the one after it ("For example, only 4.2% …"), gives a
-    figure other than a year."""
+    figure of the kind the question asks for: not a year, not a number the question itself
+    gives ("homeless 16 and 17 year olds"), and a sum of money when it asks what was spent."""
     texts = best.hit.paragraph.sentence_texts()[best.index : best.index + 2]
-    return any(type_bonus("number", t) for t in texts)
+    return any(type_bonus("number", t, question) for t in texts)
 
 
 GLOSSARY_TERMS = {t for key in TERMS for t in terms(key)}
@@ -74,6 +76,25 @@ EVALUATIVE = set(
         "doing done job"
     )
 )
+
+
+@lru_cache(maxsize=4096)
+def zipf(word: str) -> float:
+    """How common the word is in everyday English, on the Zipf scale (wordfreq: 7 for "the",
+    5 for a word met once in 100,000, 0 for one it has never seen)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def common_missing_share(query: str, missing: set[str], weight, common_from: float) -> float:
+    """The share of the question's words (weighted as for `missing_share`) that no report uses
+    and that are common in everyday English. "How often do they *hold* practice weeks?" and
+    "what's the strategy *meant* to *run* for?" miss only generic words, which a report puts
+    otherwise; "what's the *vacancy* rate?" misses the very thing asked about."""
+    words = question_words(query)
+    total = sum(weight(s) for _w, s in words) or 1.0
+    return sum(weight(s) for w, s in words if s in missing and zipf(w) >= common_from) / total
 
 
 def _scope_words(index: ReportIndex) -> set[str]:

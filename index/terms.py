@@ -59,6 +59,11 @@ def terms(text: str) -> list[str]:
     return [stem(w) for w in _words(text) if w not in STOPWORDS]
 
 
+def question_words(text: str) -> list[tuple[str, str]]:
+    """(word, stem) of each content word of a question, without words about the report."""
+    return [(w, stem(w)) for w in _words(text) if w not in STOPWORDS and w not in META]
+
+
 def question_terms(text: str) -> list[str]:
     """Stemmed content words of a question, without words about the report itself."""
-    return [stem(w) for w in _words(text) if w not in STOPWORDS and w not in META]
+    return [s for _w, s in question_words(text)]

@@ -106,6 +106,26 @@ def test_a_count_is_not_a_year_nor_the_question_own_number():
     assert not type_bonus("number", "Children in care in 2020 were seen.", question)
 
 
+def test_a_number_the_question_gives_counts_only_when_the_sentence_gives_it_again():
+    question = "How many adoptions were there in the past 12 months?"
+    assert type_bonus("number", "In the past 12 months: there have been 12 adoptions", question)
+    assert not type_bonus("number", "Adoptions in the past 12 months were timely.", question)
+    homeless = "How many homeless 16 and 17 year olds came for help?"
+    assert not type_bonus("number", "Help for homeless 16 to 17-year-olds is prompt.", homeless)
+
+
+def test_a_question_about_money_wants_a_sum_of_money():
+    question = "How much did the council spend on agency placements?"
+    assert type_bonus("number", "It spent £1.4 million on them.", question)
+    assert type_bonus("number", "The cost reached 2.3m last year.", question)
+    assert not type_bonus("number", "Three children live in agency placements.", question)
+    assert not type_bonus("number", "Placements cost more than in-house care.", question)
+    budget = "What is the LSCB's budget?"
+    assert not type_bonus("number", "The board has 12 partners.", budget)
+    # "how much" about something else still wants any figure
+    assert type_bonus("number", "Caseloads average 18.", "How much work do social workers have?")
+
+
 def test_a_number_that_names_a_section_or_stage_is_not_a_count():
     question = "How many children were in care?"
     assert not type_bonus("number", "Core work such as section 47 enquiries is late.", question)
@@ -163,3 +183,14 @@ def test_how_good_something_is_is_answered_by_both_sides_of_its_paragraph():
     assert other_side(best, [best, far, plain, other]) is other
     assert other_side(other, [other, plain, best]) is best
     assert other_side(plain, [plain, best, other]) is None  # a fact takes no side
+
+
+def test_a_missing_word_common_in_english_is_told_from_the_subject_asked_about():
+    from app.support import common_missing_share
+
+    even = lambda _term: 1.0  # noqa: E731
+    # "hold" is everyday English; "vacancy" is the thing asked about
+    generic = common_missing_share("How often do they hold practice weeks?", {"hold"}, even, 5.0)
+    subject = common_missing_share("What is the vacancy rate?", {"vacanc"}, even, 5.0)
+    assert generic == pytest.approx(1 / 3)  # hold, practice, weeks
+    assert subject == 0.0
