@@ -215,6 +215,7 @@ def choose(
             other = other_side(best, ranked)
             if other is not None and not any(_same(other, k) for k in chosen):
                 chosen.append(other)
+    chosen = with_the_figure(chosen, per_part, plan, weights)
     # Further sentences are weighed against the paragraphs the answer will cite: a summary
     # sentence that restates a finding is cited to the finding.
     chosen = numbered(chosen, per_part)
@@ -233,6 +234,33 @@ def choose(
             continue
         chosen.append(cand)
     return numbered(chosen, per_part)[:limit]
+
+
+TYPED_KINDS = ("number", "date")
+
+
+def with_the_figure(
+    chosen: list[Candidate], per_part: list[list[Candidate]], plan: QuestionPlan, weights: Weights
+) -> list[Candidate]:
+    """A part that asks for a figure or a date and is answered without one gets its best
+    candidate that gives one, when that is likely enough (`typed_above`, fitted), placed
+    after the part's own sentences. "How quickly does the MASH deal with contacts?" is
+    answered by "The MASH is responsive …" and then by the sentence with "within 24 hours",
+    often in the next paragraph."""
+    out = list(chosen)
+    for n, ranked in enumerate(per_part):
+        own = [i for i, c in enumerate(out) if c.part == n]
+        if plan.parts[n].kind not in TYPED_KINDS or not own:
+            continue
+        if any(out[i].features["type_match"] for i in own):
+            continue
+        typed = next(
+            (c for c in ranked if c.features["type_match"] and not any(_same(c, k) for k in out)),
+            None,
+        )
+        if typed is not None and typed.score >= weights.typed_above:
+            out.insert(own[-1] + 1, typed)
+    return out
 
 
 def numbered(chosen: list[Candidate], per_part: list[list[Candidate]]) -> list[Candidate]:

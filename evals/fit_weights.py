@@ -51,6 +51,7 @@ LENGTH_GRID = (2, 3, 4)  # most sentences in a one-part answer
 MULTI_LENGTH_GRID = (3, 4, 5, 6)
 # Zipf 4.5 to 6: from words met once in 30,000 ("funding", "extra") to once in 1,000 ("want").
 ZIPF_GRID = (4.5, 5.0, 5.5, 6.0)
+TYPED_GRID = (0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 2.0)  # 2.0: never
 RUNNER_UP_GRID = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0)
 NEW_PARAGRAPH_GRID = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 0.9)
 
@@ -310,6 +311,14 @@ def main() -> None:
     multi = max(multi_scores, key=lambda n: (multi_scores[n][0], -n))
     print(f"several parts: length {multi}: {multi_scores[multi][1]}")
     fitted = replace(fitted, max_sentences_multi=multi)
+    # How likely a sentence with the figure or date asked for must be to join an answer
+    # that has none: only those answers change.
+    typed_scores = {
+        t: _scored(replace(fitted, typed_above=t), decisions, answered) for t in TYPED_GRID
+    }
+    typed = max(typed_scores, key=lambda t: (typed_scores[t][0], t))
+    print(f"figure or date missing: add one above {typed}: {typed_scores[typed][1]}")
+    fitted = replace(fitted, typed_above=typed)
     # Then a why-question's own bar for a new paragraph and its own length: only the
     # why-questions' answers change, so they are fitted after the rest, on the same score.
     why_scores = {}
@@ -339,6 +348,7 @@ def main() -> None:
         "explain_sentences": explain,
         "max_sentences": most,
         "max_sentences_multi": multi,
+        "typed_above": typed,
         "why_new_paragraph_above": why_bar,
         "why_max_sentences": why_most,
         "fitted_on": {

@@ -165,3 +165,43 @@ def test_who_as_a_relative_pronoun_does_not_ask_for_a_name():
     assert question_type("Who chairs the board?") == "who"
     assert question_type("and who is the chair?") == "who"
     assert question_type("what happens to children who go missing?") == "general"
+
+
+def test_a_part_asking_for_a_figure_gets_the_sentence_that_gives_one(full_index):
+    """`with_the_figure`, on two real sentences of Tower Hamlets 2017: the best sentence has
+    no figure, so the likely-enough one that has it joins the answer, after it."""
+    from dataclasses import replace
+
+    from app.extractive_answer import with_the_figure
+    from app.features import Candidate
+    from app.plan import make_plan
+    from app.scorer import current_weights
+
+    hits = full_index.search(
+        "Responses to contacts and referrals from the public and partner agencies have recently"
+        " improved",
+        5,
+        report_ids=["tower-hamlets-2017"],
+    )
+    sentences = [(h, i, t) for h in hits for i, t in enumerate(h.paragraph.sentence_texts())]
+    figure = next(s for s in sentences if "24 hours" in s[2])
+    plain = next(
+        s for s in sentences if s[0] is not figure[0] and not any(c.isdigit() for c in s[2])
+    )
+
+    def candidate(s, has_figure: float, score: float) -> Candidate:
+        c = Candidate(s[0], s[1], s[2], None, 0, {"type_match": has_figure})
+        c.score = score
+        return c
+
+    best, typed = candidate(plain, 0.0, 0.9), candidate(figure, 1.0, 0.3)
+    weights = replace(current_weights(), typed_above=0.2)
+    quickly = make_plan(
+        "How quickly are contacts dealt with?", "How quickly are contacts dealt with?"
+    )
+    assert with_the_figure([best], [[best, typed]], quickly, weights) == [best, typed]
+    # not when it is less likely than the fitted bar, nor for a question that asks no figure
+    unlikely = replace(weights, typed_above=0.5)
+    assert with_the_figure([best], [[best, typed]], quickly, unlikely) == [best]
+    how = make_plan("What happens to contacts?", "What happens to contacts?")
+    assert with_the_figure([best], [[best, typed]], how, weights) == [best]
