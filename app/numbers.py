@@ -11,10 +11,14 @@ import re
 # "2015–16" (and the repaired "201516") covers both years.
 YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)[\u2013/-]?(\d\d)\b")
 NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?")
+# A number after a one-letter abbreviation: "s20" and "s.47" are the question's "section 20"
+# and "section 47".
+ABBREVIATED = re.compile(r"\b[a-z]\.?(\d+)\b", re.I)
 
 
 def numbers_in(text: str) -> set[str]:
     found = {m.group().replace(",", "").rstrip(".") for m in NUMBER.finditer(text)}
+    found |= {m.group(1) for m in ABBREVIATED.finditer(text)}
     for m in YEAR_RANGE.finditer(text):
         start = m.group(1)
         found |= {start, start[:2] + m.group(2)}

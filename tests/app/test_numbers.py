@@ -25,3 +25,12 @@ def test_years_that_only_chose_the_report_are_ignored():
 
 def test_questions_without_numbers_need_nothing():
     assert missing_numbers("How many children were looked after?", "333 children") == set()
+
+
+def test_an_abbreviated_section_is_the_section_asked_about():
+    paragraph = "When children become accommodated under s20 Children Act 1989, planning drifts."
+    assert missing_numbers("Why are kids left on section 20 so long?", paragraph) == set()
+    assert (
+        missing_numbers("What about section 47 enquiries?", "s.47 enquiries are timely.") == set()
+    )
+    assert missing_numbers("What about section 47 enquiries?", paragraph) == {"47"}
