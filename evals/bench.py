@@ -201,6 +201,21 @@ def bench_scale(scale_dir: Path) -> None:
     hits, s = _timed(index.search, "child protection plan numbers", 5)
     print(f"query over {len(index.reports())} reports: {s * 1000:.0f} ms")
     bench_answer_latency(index, "scale")
+    print(f"index kept at {index_dir} (rerun the latency alone: --latency-index {index_dir})")
+
+
+def bench_latency_only(index_dir: Path) -> None:
+    """Warm answer() per report over an index built earlier: the scale latency without the
+    nine-minute ingest."""
+    from index import ReportIndex, Settings
+
+    if not (index_dir.is_dir() and any(index_dir.iterdir())):
+        raise SystemExit(f"{index_dir}: no index there (build one with --scale-only)")
+    index = ReportIndex(Settings(index_dir=index_dir))
+    if index.is_empty():
+        raise SystemExit(f"{index_dir}: the index holds no reports")
+    index.embedder.embed(["warm"])
+    bench_answer_latency(index, index_dir.name)
 
 
 # Questions of each kind the answerer plans for (not gold questions): one part, two parts,
@@ -250,9 +265,19 @@ def main() -> None:
         default=[],
         help="only time cross-report answers over this existing index (repeatable)",
     )
+    parser.add_argument(
+        "--latency-index",
+        metavar="INDEX_DIR",
+        help="only time warm answer() per report over this existing index (a scale run "
+        "prints where it built its own), without ingesting again",
+    )
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from evals.bench_page import bench_page
+
+    if args.latency_index:
+        bench_latency_only(Path(args.latency_index))
+        return
 
     if args.cross_index:
         for index_dir in args.cross_index:
