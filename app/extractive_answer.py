@@ -37,8 +37,8 @@ from .scorer import Weights, current_weights
 from .support import (
     ASKS_FOR_A_NAME,
     asks_for_a_count,
-    common_missing_share,
     figure_near,
+    missing_shares,
     names_a_person,
     unknown_terms,
 )
@@ -141,13 +141,13 @@ def answerable_features(
     weight = rarity(df)
     words = question_terms(plan.query)
     missing = set(unknown_terms(plan.query, report_ids, index))
-    total = sum(weight(t) for t in words) or 1.0
+    missing_share, common_share = missing_shares(plan.query, missing, weight, common_from)
     return {
         "best": best.score,
         "best_dense": best.features["dense_question"],
         "best_overlap": best.features["overlap"],
-        "missing_share": sum(weight(t) for t in words if t in missing) / total,
-        "missing_common_share": common_missing_share(plan.query, missing, weight, common_from),
+        "missing_share": missing_share,
+        "missing_common_share": common_share,
         # "how many …?" needs a figure, not a sentence that only shares words
         "count_unmet": 1.0
         if asks_for_a_count(plan.parts[0].text) and not figure_near(best, plan.parts[0].text)

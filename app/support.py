@@ -87,14 +87,19 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
-def common_missing_share(query: str, missing: set[str], weight, common_from: float) -> float:
-    """The share of the question's words (weighted as for `missing_share`) that no report uses
-    and that are common in everyday English. "How often do they *hold* practice weeks?" and
-    "what's the strategy *meant* to *run* for?" miss only generic words, which a report puts
-    otherwise; "what's the *vacancy* rate?" misses the very thing asked about."""
+def missing_shares(
+    query: str, missing: set[str], weight, common_from: float
+) -> tuple[float, float]:
+    """The share of the question's words (rare ones weighing more) that no report uses, and
+    the share of those that are also common in everyday English (Zipf >= `common_from`).
+    "How often do they *hold* practice weeks?" and "what's the strategy *meant* to *run*
+    for?" miss only generic words, which a report puts otherwise; "what's the *vacancy*
+    rate?" misses the very thing asked about."""
     words = question_words(query)
     total = sum(weight(s) for _w, s in words) or 1.0
-    return sum(weight(s) for w, s in words if s in missing and zipf(w) >= common_from) / total
+    missed = [(w, s) for w, s in words if s in missing]
+    common = sum(weight(s) for w, s in missed if zipf(w) >= common_from)
+    return sum(weight(s) for _w, s in missed) / total, common / total
 
 
 def _scope_words(index: ReportIndex) -> set[str]:

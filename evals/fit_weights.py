@@ -152,6 +152,14 @@ def _scored(weights: Weights, decisions, answered) -> tuple[float, dict[str, flo
     return m["key_facts"] + m["citation_precision"], m
 
 
+def _one_constant(fitted: Weights, name: str, grid, decisions, answered, tie):
+    """The value on `grid` of the one selection constant `name` that scores best with the
+    others as fitted (`tie` orders equal scores), and the simulated metrics there."""
+    scores = {v: _scored(replace(fitted, **{name: v}), decisions, answered) for v in grid}
+    best = max(scores, key=lambda v: (scores[v][0], tie(v)))
+    return best, scores[best][1]
+
+
 def _rank(weights: Weights, decisions) -> list[list[bool]]:
     """Score and order every question's candidates under `weights`, as answer() does; per
     question, whether each part's best sentence is believed (that does not depend on the
@@ -304,20 +312,17 @@ def main() -> None:
     for combo, (_total, m) in sorted(scores.items(), key=lambda kv: -kv[1][0])[:5]:
         print(f"part_above, runner-up margin, new paragraph above, length {combo}: {m}")
     fitted = candidate(part_above, margin, new_paragraph, most)
-    # The longest answer to a question of several parts: only those answers change.
-    multi_scores = {}
-    for n in MULTI_LENGTH_GRID:
-        multi_scores[n] = _scored(replace(fitted, max_sentences_multi=n), decisions, answered)
-    multi = max(multi_scores, key=lambda n: (multi_scores[n][0], -n))
-    print(f"several parts: length {multi}: {multi_scores[multi][1]}")
+    # The longest answer to a question of several parts (on a tie, the shorter): only those
+    # answers change.
+    multi, m = _one_constant(
+        fitted, "max_sentences_multi", MULTI_LENGTH_GRID, decisions, answered, lambda n: -n
+    )
+    print(f"several parts: length {multi}: {m}")
     fitted = replace(fitted, max_sentences_multi=multi)
     # How likely a sentence with the figure or date asked for must be to join an answer
-    # that has none: only those answers change.
-    typed_scores = {
-        t: _scored(replace(fitted, typed_above=t), decisions, answered) for t in TYPED_GRID
-    }
-    typed = max(typed_scores, key=lambda t: (typed_scores[t][0], t))
-    print(f"figure or date missing: add one above {typed}: {typed_scores[typed][1]}")
+    # that has none (on a tie, the stricter): only those answers change.
+    typed, m = _one_constant(fitted, "typed_above", TYPED_GRID, decisions, answered, lambda t: t)
+    print(f"figure or date missing: add one above {typed}: {m}")
     fitted = replace(fitted, typed_above=typed)
     # Then a why-question's own bar for a new paragraph and its own length: only the
     # why-questions' answers change, so they are fitted after the rest, on the same score.

@@ -186,11 +186,11 @@ def test_how_good_something_is_is_answered_by_both_sides_of_its_paragraph():
 
 
 def test_a_missing_word_common_in_english_is_told_from_the_subject_asked_about():
-    from app.support import common_missing_share
+    from app.support import missing_shares
 
     even = lambda _term: 1.0  # noqa: E731
     # "hold" is everyday English; "vacancy" is the thing asked about
-    generic = common_missing_share("How often do they hold practice weeks?", {"hold"}, even, 5.0)
-    subject = common_missing_share("What is the vacancy rate?", {"vacanc"}, even, 5.0)
+    _, generic = missing_shares("How often do they hold practice weeks?", {"hold"}, even, 5.0)
+    _, subject = missing_shares("What is the vacancy rate?", {"vacanc"}, even, 5.0)
     assert generic == pytest.approx(1 / 3)  # hold, practice, weeks
     assert subject == 0.0
