@@ -153,7 +153,13 @@ def _explain(
         # often one case's detail, not a reason for the grade. A summary that only states
         # the grade ("The effectiveness of the LSCB requires improvement") gives none.
         findings = [p for p in pool if p.kind != "recommendation"]
-        pools = [[p for p in pool if p.kind == "summary"], findings[:OPENING_PARAGRAPHS]]
+        # Where the opening only praises (the SIF's LSCB review lists its strengths first),
+        # the section's concerns, in reading order.
+        pools = [
+            [p for p in pool if p.kind == "summary"],
+            findings[:OPENING_PARAGRAPHS],
+            findings[OPENING_PARAGRAPHS:],
+        ]
 
     def explaining(paragraphs: list[Paragraph]) -> list[tuple[Paragraph, str]]:
         out = [

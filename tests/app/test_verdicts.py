@@ -1,8 +1,11 @@
 """Answers built on verdicts: why-questions that assume a grade, "which councils were judged
 Y?", and summaries of a report."""
 
+import pytest
+
 from app import answer
 from app.judgement_answers import stated_grade
+from tests.conftest import SHARED
 
 
 def test_the_grade_a_question_takes_as_given():
@@ -159,3 +162,24 @@ def test_the_board_is_named_by_a_councils_own_initials_or_as_the_safeguarding_bo
     ):
         assert stated_grade(question) == ("lscb", "Inadequate"), question
     assert stated_grade("Why were the SCBX figures inadequate?") is None
+
+
+HARINGEY_2014 = SHARED / "corpus" / "scale" / "haringey-2014-07-18.pdf"
+
+
+@pytest.mark.skipif(not HARINGEY_2014.is_file(), reason=f"{HARINGEY_2014} is absent")
+def test_a_weak_grade_whose_section_opens_with_strengths_is_explained_by_its_concerns():
+    # The SIF 2014's review of the LSCB gives its strengths first; its reasons come later.
+    from app.judgement_answers import concern
+    from app.types import Answer
+    from app.verdicts import answer_why_graded
+    from ingest import parse_report
+
+    report = parse_report(HARINGEY_2014)
+    result = Answer(question="Why did the LSCB only get requires improvement?")
+    answer_why_graded(result, result.question, report)
+    assert result.sentences[0].text.startswith("Inspectors judged the Local Safeguarding")
+    reasons = result.sentences[1:]
+    assert reasons, "no reasons after the grade"
+    assert all(concern(s.text) > 0 for s in reasons)
+    assert all("Safeguarding Children Board" in c.section for c in result.citations)
