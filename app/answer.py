@@ -82,7 +82,7 @@ def answer(
     reports = [index.report(r) for r in result.scope]
     lookup = numbered_paragraph(query, reports)
     plan = make_plan(question, query)
-    improvements = improvement_items(plan, reports)
+    improvements = improvement_items(plan, reports, index)
     # Who inspected, or when (this inspection or the one before): the report's details
     # answer, a sentence or two per report.
     details = (

@@ -26,6 +26,8 @@ FRAMING = set(
     )
 )
 BOARD = re.compile(r"\b(lscb|board|safeguarding children)\b", re.I)
+# The areas a finding's section can put it in; the overall summary restates them all.
+AREAS = [a for a in ja.AREA_SECTIONS if a != "overall"]
 
 
 def _asked_of(plan: QuestionPlan, reports: list[Report]) -> Report | None:
@@ -36,9 +38,12 @@ def _asked_of(plan: QuestionPlan, reports: list[Report]) -> Report | None:
     return reports[0]
 
 
-def improvement_items(plan: QuestionPlan, reports: list[Report]) -> list[Paragraph] | None:
+def improvement_items(
+    plan: QuestionPlan, reports: list[Report], index=None
+) -> list[Paragraph] | None:
     """The recommendations that answer an improvement question, or None when it is not one,
-    or names a topic that no recommendation is about (then the findings answer)."""
+    or names a topic that no recommendation is about (then the findings answer). With the
+    `index`, an item that names no area is about the area of the finding it echoes."""
     report = _asked_of(plan, reports)
     if report is None:
         return None
@@ -59,9 +64,11 @@ def improvement_items(plan: QuestionPlan, reports: list[Report]) -> list[Paragra
     if not topic:
         return pool
     if plan.areas:
-        # "What should they do about care leavers?": the items about that area, if any.
-        areas = [re.compile(pattern, re.I) for a, pattern in ja.AREA_WORDS if a in plan.areas]
-        return [p for p in pool if any(a.search(p.text) for a in areas)] or None
+        # "What should they do about care leavers?": the items that name that area, else
+        # those whose finding is in its section.
+        asked = set(plan.areas)
+        named = [p for p in pool if asked & areas_of(p, report)]
+        return named or [p for p in pool if asked & areas_of(p, report, index)] or None
     # Otherwise the items that share most of the question's topic words; a glossary term
     # ("IROs") counts when the item says it in full ("independent reviewing officers").
     said = [set(terms(alt)) for alt in expansions(plan.query)]
@@ -71,6 +78,45 @@ def improvement_items(plan: QuestionPlan, reports: list[Report]) -> list[Paragra
     }
     most = max(shared.values())
     return [p for p in pool if shared[p.id] == most] if most else None
+
+
+def areas_of(item: Paragraph, report: Report, index=None) -> set[str]:
+    """The judged areas a recommendation is about: those it names, else those its heading
+    names (the SIF's "Areas for improvement › Care leavers"), else, with the `index`, the
+    area of the finding it echoes most closely. Most ILACS items name no area ("The
+    timeliness and effectiveness of pathway plans …"), though each answers a finding; an
+    item that names one area may still echo another, so the echo is only a fallback."""
+    named = _named_areas(item.text) or _named_areas(" ".join(item.section[1:]))
+    if named or index is None:
+        return named
+    return _echoed_areas(item, report, index)
+
+
+def _named_areas(text: str) -> set[str]:
+    return {a for a, pattern in ja.AREA_WORDS if re.search(pattern, text, re.I)}
+
+
+def _echoed_areas(item: Paragraph, report: Report, index) -> set[str]:
+    """The areas of the finding closest in meaning to the item (by its closest sentence): of
+    its section's areas, those the finding names, else all (ILACS 2018-23 report children in
+    care and care leavers under one heading)."""
+    mine = index.sentence_vectors(item)
+    best, areas = -1.0, set()
+    for p in report.paragraphs:
+        if p.kind in ("recommendation", "fact") or len(mine) == 0:
+            continue
+        own = {a for a in AREAS if re.search(ja.AREA_SECTIONS[a], p.section_path, re.I)}
+        if not own:
+            continue
+        vectors = index.sentence_vectors(p)
+        if len(vectors) == 0:
+            continue
+        score = float((mine @ vectors.T).max())
+        if score > best:
+            # A finding that names none of its section's areas is about all of them: the
+            # report judged them together ("pathway plans" of care leavers say "young people").
+            best, areas = score, (own & _named_areas(p.text)) or own
+    return areas
 
 
 def no_items_about(plan: QuestionPlan, reports: list[Report]) -> str | None:
@@ -100,7 +146,8 @@ def answer_improvements(result: Answer, items: list[Paragraph], report: Report) 
         result.sentences.append(AnswerSentence(shown, [marker]))
     if len(items) < total:
         result.notice = (
-            f"{len(items)} of the report's {total} recommendations are about this; "
+            f"{len(items)} of the report's {total} recommendations "
+            f"{'is' if len(items) == 1 else 'are'} about this; "
             "ask “list all the recommendations” for the rest."
         )
     result.retrieved = [related_for(p) for p in items[:5]]

@@ -205,3 +205,27 @@ def test_a_part_asking_for_a_figure_gets_the_sentence_that_gives_one(full_index)
     assert with_the_figure([best], [[best, typed]], quickly, unlikely) == [best]
     how = make_plan("What happens to contacts?", "What happens to contacts?")
     assert with_the_figure([best], [[best, typed]], how, weights) == [best]
+
+
+def test_an_item_that_names_no_area_is_about_the_area_of_the_finding_it_echoes(full_index):
+    # Tower Hamlets 2019's three items name no area of children in care: the one about
+    # children returning home from care echoes a finding in that section, so "what needs to
+    # improve for children in care?" gets it, not the findings.
+    a = answer(
+        "What needs to improve for children in care?",
+        scope=["tower-hamlets-2019"],
+        index=full_index,
+    )
+    assert [s.text for s in a.sentences] == [
+        "The quality and coordination of plans to support children returning home from care "
+        "to remain with their families."
+    ]
+    assert [c.section for c in a.citations] == ["What needs to improve"]
+    assert a.notice.startswith("1 of the report's 3 recommendations is about this")
+    # An item that names the area asked about is answer enough: the echo is a fallback.
+    a = answer(
+        "What needs to improve for children who need help and protection?",
+        scope=["tower-hamlets-2019"],
+        index=full_index,
+    )
+    assert len(a.sentences) == 1 and "family support and protection teams" in a.text
