@@ -241,6 +241,13 @@ def _answer_grades(result: Answer, query: str, reports: list[Report], index) -> 
     multi = len(reports) > 1
     for report in reports:
         covered = {j.area for a in areas if (j := ja.judgement_for(report, a))}
+        if not covered and "overall" in areas and report.judgements:
+            # From 2026 the ILACS grade each area alone: their grades answer.
+            covered = {j.area for j in report.judgements}
+            result.notice = (
+                f"{report.display_name()} gives no overall grade; these are the grades of its "
+                "areas."
+            )
         judgements = [
             j
             for j in report.judgements

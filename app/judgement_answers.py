@@ -112,7 +112,7 @@ def _grades_named(question: str) -> list[str]:
 
 
 AREA_SECTIONS = {
-    "overall": r"executive summary|overall effectiveness",
+    "overall": r"executive summary|overall effectiveness|^(?:section 1: )?the local authority$",
     "help_and_protection": r"children who need help and protection",
     "in_care": r"children looked after|children in care",
     "adoption": r"adoption",

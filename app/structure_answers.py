@@ -168,6 +168,13 @@ PREVIOUS_VISIT = re.compile(
 )
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 JUDGED = re.compile(r"\bjudged\b", re.I)
+# How ILACS reports name the inspection before theirs without "last" or "previous": "since
+# the 2016 inspection", "the SIF inspection in 2014", "following the inspection of 2014",
+# "the focused visit in May 2018".
+DATED_VISIT = re.compile(
+    r"\b(?:19|20)\d\d\s+(?:[A-Z]{2,5}\s+)?(?:inspection|focused visit|monitoring visit)\b|"
+    r"\b(?:inspection|visit)\s+(?:\w+\s+){0,2}?(?:in|of)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b"
+)
 
 
 def previous_inspection(query: str, reports: list[Report]) -> list[tuple[Report, object, str]]:
@@ -189,8 +196,27 @@ def previous_inspection(query: str, reports: list[Report]) -> list[tuple[Report,
                     grade = f" {after}" if JUDGED.search(after) and not YEAR.search(after) else ""
                     dated.append((p, f"{text}{grade}"))
         facts = [d for d in dated if d[0].kind == "fact"]
-        found += [(report, p, text) for p, text in (facts[:2] or dated[:1])]
+        found += [(report, p, text) for p, text in (facts[:2] or dated[:1] or _dated(report))]
     return found
+
+
+def _dated(report: Report) -> list[tuple[object, str]]:
+    """The first sentence that dates an earlier inspection or visit by its year alone, before
+    the year this inspection began (the details' dates line gives it: an inspection of
+    December 2018 is published in 2019)."""
+    began = report.year
+    for p in report.paragraphs:
+        for text in p.sentence_texts():
+            if DATES_LINE.search(text):
+                began = min([began, *(int(y) for y in YEAR.findall(text))])
+    for p in report.paragraphs:
+        for text in p.sentence_texts():
+            if DATES_LINE.search(text):
+                continue
+            m = DATED_VISIT.search(text)
+            if m and int(YEAR.search(m.group()).group()) < began:
+                return [(p, text)]
+    return []
 
 
 def inspection_team(query: str, reports: list[Report]) -> list[tuple[Report, object, str]]:

@@ -114,14 +114,41 @@ def answer_summary(result: Answer, reports: list[Report]) -> None:
             if overall
             else None
         )
-        if overall is None or evidence is None:
-            continue
         lead = f"{report.display_name()}: " if len(reports) > 1 else ""
         count = SUMMARY_SENTENCES if len(reports) == 1 else 1
+        if overall is None:
+            _summarise_ungraded(result, report, count, lead)
+            continue
+        if evidence is None:
+            continue
         _explain(result, report, overall, evidence, count, lead, reasons=False)
     if not result.sentences:
         result.refused = True
-        result.refusal_reason = "The reports in scope have no overall judgement to summarise."
+        result.refusal_reason = "The reports in scope have no judgements to summarise."
+
+
+def _summarise_ungraded(result: Answer, report: Report, count: int, lead: str) -> None:
+    """A report that gives no overall grade (from 2026, ILACS grade each area alone): the
+    grade of each area, each cited, then the opening of its summary."""
+    graded = [
+        (j, p)
+        for j in report.judgements
+        if (p := ja.evidence_paragraph(report, j.area, j.evidence, j.grade)) is not None
+    ]
+    summary = [p for p in report.paragraphs if p.kind == "summary"]
+    if not graded or not summary:
+        return
+    grades = "; ".join(
+        f"{ja.title_in(report, j.area)} {ja.verdict(j.grade).removeprefix('judged ')}"
+        for j, _p in graded
+    )
+    markers = [result.cite(p, ja.grade_quote(j, p)) for j, p in graded]
+    text = f"{lead}The report gives no overall grade. Inspectors judged {grades}."
+    result.sentences.append(AnswerSentence(text, list(dict.fromkeys(markers))))
+    opening = [(p, s) for p in summary for s in p.sentence_texts()][:count]
+    for p, sentence in opening:
+        result.sentences.append(AnswerSentence(sentence, [result.cite(p, sentence)]))
+    _unrefuse(result)
 
 
 def _explain(
