@@ -36,10 +36,12 @@ from .plan import QuestionPlan
 from .scorer import Weights, current_weights
 from .support import (
     ASKS_FOR_A_NAME,
+    ASKS_FOR_AN_ORGANISATION,
     asks_for_a_count,
     figure_near,
     missing_shares,
     names_a_person,
+    names_an_organisation,
     unknown_terms,
 )
 from .types import Answer, AnswerSentence, related_for
@@ -161,11 +163,18 @@ def answerable_features(
         "asks_why": 1.0 if plan.parts[0].kind == "why" else 0.0,
         "several_parts": 1.0 if len(plan.parts) > 1 else 0.0,
         # "what is the director called?" needs a name, not a role
-        "name_unmet": 1.0
-        if ASKS_FOR_A_NAME.search(plan.query)
-        and not names_a_person(best.text, _council(best, index))
-        else 0.0,
+        "name_unmet": 1.0 if _name_unmet(plan.query, best.text, _council(best, index)) else 0.0,
     }
+
+
+def _name_unmet(question: str, sentence: str, council: str) -> bool:
+    """A question for a person's or an organisation's name, answered by a sentence that
+    names none."""
+    if ASKS_FOR_A_NAME.search(question) and not names_a_person(sentence, council):
+        return True
+    return bool(ASKS_FOR_AN_ORGANISATION.search(question)) and not names_an_organisation(
+        sentence, council, question
+    )
 
 
 def _council(c: Candidate, index: ReportIndex) -> str:

@@ -45,6 +45,30 @@ INSTITUTIONAL = set(
 )
 
 
+# "Which university runs the teaching partnership?" needs an organisation's name.
+ASKS_FOR_AN_ORGANISATION = re.compile(
+    r"\b(?:which|what) (?:university|universities|charity|charities|organi[sz]ations?|"
+    r"company|companies|provider|providers|college|consultancy|firm)\b",
+    re.I,
+)
+# A capitalised word inside a sentence: "the University of Bolton", "Barnardo's".
+CAPITALISED = re.compile(r"(?<!^)(?<![.:] )\b[A-Z][a-z][\w'’-]+")
+MONTHS = set(
+    "january february march april may june july august september october november december".split()
+)
+
+
+def names_an_organisation(text: str, council: str = "", question: str = "") -> bool:
+    """Whether the sentence names a body of its own: a capitalised word that is no word of a
+    role, a generic body, a month or the council's name ("Children's Services" is none). A
+    university or college is named as one ("the University of Salford")."""
+    kind = re.search(r"\b(universit|college)", question, re.I)
+    if kind and not re.search(rf"\b{kind.group(1).capitalize()}", text):
+        return False
+    generic = INSTITUTIONAL | MONTHS | set(council.lower().split())
+    return any(m.group().lower() not in generic for m in CAPITALISED.finditer(text))
+
+
 def names_a_person(text: str, council: str = "") -> bool:
     """Whether the sentence gives a person's name: two capitalised words, neither a word of
     a role, a body or a place (the council's own name included)."""

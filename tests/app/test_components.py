@@ -229,3 +229,30 @@ def test_an_item_that_names_no_area_is_about_the_area_of_the_finding_it_echoes(f
         index=full_index,
     )
     assert len(a.sentences) == 1 and "family support and protection teams" in a.text
+
+
+def test_a_question_for_an_organisation_needs_a_sentence_that_names_one():
+    # "Which university runs the teaching partnership?" was answered by "established links
+    # with the local teaching partnership", which names none.
+    from app.extractive_answer import _name_unmet
+
+    question = "Which university runs the teaching partnership for social workers?"
+    assert _name_unmet(
+        question, "There are established links with the local teaching partnership.", "Bury"
+    )
+    # A body of another kind is no university.
+    assert _name_unmet(
+        question, "The Children in Care Council, Fight for Change, trains workers.", "Salford"
+    )
+    assert not _name_unmet(
+        question, "The council works with the University of Bolton on the partnership.", "Bury"
+    )
+    charity = "Which charity runs the advocacy service?"
+    assert not _name_unmet(charity, "Advocacy is provided by Barnardo's under contract.", "Bury")
+    assert _name_unmet(charity, "Advocacy is provided by a national charity.", "Bury")
+    # Roles, generic bodies, months and the council's own name name no organisation.
+    assert _name_unmet(
+        charity, "In March the Local Safeguarding Children Board met Bury Council.", "Bury"
+    )
+    # A question that asks for no name is never unmet.
+    assert not _name_unmet("How is advocacy provided?", "Advocacy is provided well.", "Bury")
