@@ -1,7 +1,9 @@
 """Follow-up questions rewritten against the history, deterministically.
 
 "and what rate is that?" after "how many children were on a child protection plan?" becomes
-"how many children were on a child protection plan? rate". The rewrite only adds words from
+"what rate is that children child protection plan": a follow-up that asks its own question
+leads with it, and the topic words it lacks follow. One that does not ("and a year before
+that?") reads as the question before it plus its own words. The rewrite only adds words from
 the history: it never invents any.
 """
 
@@ -21,6 +23,12 @@ QUESTION_HEAD = re.compile(
     r"^(how many|how much|what percentage of|what proportion of|"
     r"what did (?:the )?inspectors (?:say|find) about|what (?:is|was) the (?:grade|judgement) for|"
     r"how (?:well|good) (?:is|are|was|were)|how (?:is|are|was|were))\b",
+    re.I,
+)
+# A follow-up that opens as a question of its own.
+ASKS = re.compile(
+    r"^(why|how|what(?:'s|\u2019s)?|which|who(?:'s)?|when|where|is|are|was|were|do|does|did|has|"
+    r"have|can|could|should|will|would|any|anything)\b",
     re.I,
 )
 BARE_WHY = re.compile(r"^\s*(and\s+)?(why(?: not)?|how come|how so)\s*\??\s*$", re.I)
@@ -86,6 +94,15 @@ STOP = set(
         "us",
         "say",
         "said",
+        # contractions of the words above
+        "what's",
+        "who's",
+        "how's",
+        "where's",
+        "when's",
+        "it's",
+        "that's",
+        "there's",
     ]
 )
 
@@ -120,8 +137,16 @@ def rewrite(question: str, history: list[str] | tuple[str, ...]) -> str:
     if topic:
         head = QUESTION_HEAD.match(anchor)
         return f"{head.group(0)} {topic}" if head else f"{topic} {anchor}"
-    extra = FOLLOW_UP_START.sub("", q).strip(" ,?.")
-    extra = " ".join(content_words(extra))
+    own = FOLLOW_UP_START.sub("", q).strip(" ,?.")
+    if ASKS.match(own):
+        # The follow-up asks a question of its own ("why did it get that grade?", "how many
+        # of them live outside the borough?"): it leads, with its own question words, and the
+        # anchor's topic words it lacks follow.
+        have = set(content_words(own))
+        topic = QUESTION_HEAD.sub("", anchor)  # "how many" asked the last question, not this
+        carried = [w for w in dict.fromkeys(content_words(topic)) if w not in have]
+        return " ".join([own, *carried])
+    extra = " ".join(content_words(own))
     if not extra:
         return anchor
     return f"{anchor} {extra}"

@@ -21,3 +21,19 @@ def test_a_question_that_stands_alone_is_left_as_asked():
     assert rewrite("Anything not working so well with that?", []) == (
         "Anything not working so well with that?"
     )
+
+
+def test_a_follow_up_that_asks_its_own_question_leads_with_it():
+    # Its own question words stay ("why", "how many"); the topic it lacks follows, once.
+    assert rewrite("why did it get that grade?", ["What grade did adoption get?"]) == (
+        "why did it get that grade adoption"
+    )
+    assert (
+        rewrite(
+            "and how many of them live outside the borough?", ["How many kids are looked after?"]
+        )
+        == "how many of them live outside the borough kids looked after"
+    )
+    # A follow-up with no question of its own still reads as the question before it.
+    history = ["What proportion of children looked after have a personal education plan?"]
+    assert rewrite("and a year before that?", history).startswith("What proportion of children")
