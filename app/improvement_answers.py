@@ -26,6 +26,8 @@ FRAMING = set(
     )
 )
 BOARD = re.compile(r"\b(lscb|board|safeguarding children)\b", re.I)
+# What only care leavers have: "Some young people have pathway plans that are not good".
+LEAVERS = re.compile(r"\bpathway plans?\b|\bpersonal advis[eo]rs?\b", re.I)
 # The areas a finding's section can put it in; the overall summary restates them all.
 AREAS = [a for a in ja.AREA_SECTIONS if a != "overall"]
 
@@ -98,8 +100,8 @@ def _named_areas(text: str) -> set[str]:
 
 def _echoed_areas(item: Paragraph, report: Report, index) -> set[str]:
     """The areas of the finding closest in meaning to the item (by its closest sentence): of
-    its section's areas, those the finding names, else all (ILACS 2018-23 report children in
-    care and care leavers under one heading)."""
+    its section's areas, those the finding names, else the first (ILACS 2018-23 report
+    children in care and care leavers under one heading)."""
     mine = index.sentence_vectors(item)
     best, areas = -1.0, set()
     for p in report.paragraphs:
@@ -113,9 +115,11 @@ def _echoed_areas(item: Paragraph, report: Report, index) -> set[str]:
             continue
         score = float((mine @ vectors.T).max())
         if score > best:
-            # A finding that names none of its section's areas is about all of them: the
-            # report judged them together ("pathway plans" of care leavers say "young people").
-            best, areas = score, (own & _named_areas(p.text)) or own
+            # A finding that names none of its section's areas is about the first of them:
+            # of "children in care and care leavers", those about care leavers name them, or
+            # their pathway plans and personal advisers.
+            named = _named_areas(p.text) | ({"care_leavers"} if LEAVERS.search(p.text) else set())
+            best, areas = score, (own & named) or {min(own, key=AREAS.index)}
     return areas
 
 
