@@ -49,9 +49,9 @@ def test_key_fact_normalisation():
 
 
 # The held-out split of unseen councils' reports (issue 10), read only as these aggregates.
-# Floors just under today's figures (hit@5 0.943, key facts 0.746, precision 0.840 -- 0.698
+# Floors just under today's figures (hit@5 0.947, key facts 0.737, precision 0.837 -- 0.695
 # when every item of a complete list is checked against the gold's sample of it, see
-# evals.gold.citation_flags --, refusal recall 0.833, false refusals 0.061), so a regression
+# evals.gold.citation_flags --, refusal recall 0.833, false refusals 0.053), so a regression
 # turns CI red; the issue's TARGETS are not met yet except hit@5.
 TEST_SPLIT_FLOORS = {
     "hit@5": 0.92,
@@ -59,7 +59,7 @@ TEST_SPLIT_FLOORS = {
     "citation_precision": 0.82,
     "refusal_recall": 0.80,
 }
-TEST_SPLIT_CEILINGS = {"false_refusal": 0.09}
+TEST_SPLIT_CEILINGS = {"false_refusal": 0.07}
 TARGETS = {"hit@5": 0.92, "key_facts": 0.85, "citation_precision": 0.85, "refusal_recall": 0.90}
 
 
