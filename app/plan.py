@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.terms import META, question_terms, question_words
+from index.terms import META, question_terms
 
 from . import judgement_answers as ja
 from .conversation import content_words
 from .extractive import ASKS_FOR_RECOMMENDATION, question_type
-from .support import zipf
 
 # Where a question asks a second thing: "How many children are on plans and are the plans
 # good enough?", "Why are outcomes poor, and what is the council doing about it?".
@@ -137,20 +136,14 @@ def _part(text: str, search: str) -> Part:
 
 
 def make_plan(question: str, query: str) -> QuestionPlan:
-    from .scorer import current_weights  # the scorer's features read plans
-
     pieces = split_parts(query)
     topic = " ".join(w for w in content_words(pieces[0]) if w not in META)
     parts = []
     for i, text in enumerate(pieces):
         # "… and what is planned?" has no topic of its own: it leans on the first part's.
         # Words that judge ("were the plans good enough?") name no topic of their own.
-        own = [(w, t) for w, t in question_words(text) if t not in META and t not in EVALUATIVE]
-        # A word of its own that everyday English rarely uses ("is supervision regular?")
-        # names a topic of its own (the line is fitted: Weights.topic_word_zipf).
-        rare = current_weights().topic_word_zipf
-        named = len(own) >= 3 or any(zipf(w) < rare for w, _t in own)
-        parts.append(_part(text, text if i == 0 or named else f"{text} {topic}"))
+        own = [t for t in question_terms(text) if t not in META and t not in EVALUATIVE]
+        parts.append(_part(text, text if i == 0 or len(own) >= 3 else f"{text} {topic}"))
     if query != question and len(parts) == 1 and len(split_parts(question)) == 1:
         # A follow-up's rewrite leads with the earlier question ("Are there enough foster
         # carers? done"); what it asks is in its own words ("What's being done about it?").

@@ -48,10 +48,6 @@ class Weights:
     # The Zipf frequency from which a question word no report uses counts as common English
     # ("hold", "meant"), not the subject asked about ("vacancy"): see missing_common_share.
     common_word_zipf: float = 5.0
-    # The Zipf frequency under which a word of a further part names a topic of its own ("is
-    # supervision regular?"), so the part is searched without the first part's topic; with
-    # common words only ("and what is planned?") it leans on it (app/plan.py).
-    topic_word_zipf: float = 4.5
 
     def new_paragraph_bar(self, kind: str) -> float:
         if kind == "why" and self.why_new_paragraph_above is not None:
@@ -103,7 +99,6 @@ def from_dict(data: dict) -> Weights:
         answerable=data.get("answerable", {}),
         answerable_intercept=data.get("answerable_intercept", 0.0),
         common_word_zipf=data.get("common_word_zipf", 5.0),
-        topic_word_zipf=data.get("topic_word_zipf", 4.5),
     )
 
 

@@ -35,7 +35,7 @@ from app.extractive_answer import (
 )
 from app.features import ANSWERABLE, FEATURES
 from app.plan import make_plan
-from app.scorer import WEIGHTS_FILE, Weights, current_weights, trying
+from app.scorer import WEIGHTS_FILE, Weights, trying
 from index import ReportIndex, get_settings
 
 from .cache import cached_index
@@ -51,7 +51,6 @@ LENGTH_GRID = (2, 3, 4)  # most sentences in a one-part answer
 MULTI_LENGTH_GRID = (3, 4, 5, 6)
 # Zipf 4.5 to 6: from words met once in 30,000 ("funding", "extra") to once in 1,000 ("want").
 ZIPF_GRID = (4.5, 5.0, 5.5, 6.0)
-TOPIC_GRID = (0.0, 4.0, 4.5, 5.0)  # below it a further part's word names its own topic; 0: none does
 TYPED_GRID = (0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 2.0)  # 2.0: never
 RUNNER_UP_GRID = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0)
 NEW_PARAGRAPH_GRID = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 0.9)
@@ -189,19 +188,6 @@ def fit_logistic(X, y, groups):
     return model, float(np.mean(aucs)) if aucs else float("nan")
 
 
-def fit_topic_line(weights: Weights, sets) -> float:
-    """The value on TOPIC_GRID whose plans answer the fitting questions best (key facts plus
-    precision; on a tie, the lower: fewer parts search alone)."""
-    scores = {}
-    for z in TOPIC_GRID:
-        trial = replace(weights, topic_word_zipf=z)
-        with trying(trial):
-            decisions = [d for qs, index in sets for d in _rows(qs, index)[3]]
-            scores[z] = _scored(trial, decisions, _rank(trial, decisions))
-        print(f"a further part's own topic below Zipf {z}: {scores[z][1]}")
-    return max(scores, key=lambda z: (scores[z][0], -z))
-
-
 def fit_explaining(weights: Weights, sets) -> int:
     """How many sentences of concern explain a grade: each value on EXPLAIN_GRID answers the
     fitting questions that ask why (through answer(), as the eval does), scored by key facts
@@ -265,14 +251,10 @@ def main() -> None:
     dev = [q for f in gold_files("dev") for q in load_gold(f)][: args.limit]
     shipped = [q for f in gold_files("shipped") for q in load_gold(f)] if args.with_shipped else []
     shipped = shipped[: args.limit]
+    parts = [_rows(dev, dev_index)]
     shipped_index = ReportIndex(get_settings()) if shipped else None
-    sets = [(dev, dev_index), *([(shipped, shipped_index)] if shipped else [])]
-    # First, how a question is planned: the word frequency under which a further part
-    # names a topic of its own, chosen by answering the fitting questions with the current
-    # weights under each value (each needs its own search of every part).
-    topic_from = fit_topic_line(current_weights(), sets)
-    with trying(replace(current_weights(), topic_word_zipf=topic_from)):
-        parts = [_rows(qs, index) for qs, index in sets]
+    if shipped:
+        parts.append(_rows(shipped, shipped_index))
     X = np.vstack([p[0] for p in parts])
     y = np.concatenate([p[1] for p in parts])
     groups = np.concatenate([p[2] for p in parts])
@@ -316,7 +298,6 @@ def main() -> None:
             answerable=answerable,
             answerable_intercept=answerable_intercept,
             common_word_zipf=common_from,
-            topic_word_zipf=topic_from,
         )
 
     answered = _rank(candidate(0.0, 0.0, 0.0), decisions)
@@ -365,7 +346,6 @@ def main() -> None:
         "answerable": {k: round(v, 4) for k, v in answerable.items()},
         "answerable_intercept": round(answerable_intercept, 4),
         "common_word_zipf": common_from,
-        "topic_word_zipf": topic_from,
         "answer_above": round(threshold, 4),
         "part_above": round(part_above, 4),
         "runner_up_within": margin,

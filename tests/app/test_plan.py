@@ -112,13 +112,3 @@ def test_a_follow_up_asks_what_its_own_words_ask_about_the_earlier_topic():
     question = "and what rate is that?"
     plan = make_plan(question, rewrite(question, ["How many children were on a CP plan?"]))
     assert plan.parts[0].kind == "number"
-
-
-def test_a_part_with_an_uncommon_word_of_its_own_searches_for_it_alone():
-    # "supervision" is rare in everyday English: a topic of its own, which the first part's
-    # "caseloads" would pull back to the first part's paragraph.
-    plan = make_plan(*["What are caseloads like, and is supervision regular?"] * 2)
-    assert [p.query for p in plan.parts] == ["What are caseloads like", "is supervision regular"]
-    # Common words only ("what are they doing?") lean on the first part's topic.
-    plan = make_plan(*["how many family hubs are there and what are they doing?"] * 2)
-    assert plan.parts[1].query == "what are they doing family hubs"
