@@ -88,14 +88,10 @@ def areas_of(item: Paragraph, report: Report, index=None) -> set[str]:
     area of the finding it echoes most closely. Most ILACS items name no area ("The
     timeliness and effectiveness of pathway plans …"), though each answers a finding; an
     item that names one area may still echo another, so the echo is only a fallback."""
-    named = _named_areas(item.text) or _named_areas(" ".join(item.section[1:]))
+    named = set(ja.area_mentions(item.text) or ja.area_mentions(" ".join(item.section[1:])))
     if named or index is None:
         return named
     return _echoed_areas(item, report, index)
-
-
-def _named_areas(text: str) -> set[str]:
-    return {a for a, pattern in ja.AREA_WORDS if re.search(pattern, text, re.I)}
 
 
 def _echoed_areas(item: Paragraph, report: Report, index) -> set[str]:
@@ -104,8 +100,10 @@ def _echoed_areas(item: Paragraph, report: Report, index) -> set[str]:
     children in care and care leavers under one heading)."""
     mine = index.sentence_vectors(item)
     best, areas = -1.0, set()
+    if len(mine) == 0:
+        return areas
     for p in report.paragraphs:
-        if p.kind in ("recommendation", "fact") or len(mine) == 0:
+        if p.kind in ("recommendation", "fact"):
             continue
         own = {a for a in AREAS if re.search(ja.AREA_SECTIONS[a], p.section_path, re.I)}
         if not own:
@@ -118,7 +116,9 @@ def _echoed_areas(item: Paragraph, report: Report, index) -> set[str]:
             # A finding that names none of its section's areas is about the first of them:
             # of "children in care and care leavers", those about care leavers name them, or
             # their pathway plans and personal advisers.
-            named = _named_areas(p.text) | ({"care_leavers"} if LEAVERS.search(p.text) else set())
+            named = set(ja.area_mentions(p.text)) | (
+                {"care_leavers"} if LEAVERS.search(p.text) else set()
+            )
             best, areas = score, (own & named) or {min(own, key=AREAS.index)}
     return areas
 

@@ -60,10 +60,15 @@ def is_grade_question(question: str) -> bool:
     return all(w.strip("'") in SUBJECT_FRAME for w in words)
 
 
+def area_mentions(text: str) -> list[str]:
+    """Every judged area whose words the text uses, in the order of AREA_WORDS."""
+    return [area for area, pattern in AREA_WORDS if re.search(pattern, text, re.I)]
+
+
 def areas_named(question: str) -> list[str]:
     """The judged areas a question names, without a default."""
     q = question.lower()
-    found = [area for area, pattern in AREA_WORDS if re.search(pattern, q)]
+    found = area_mentions(q)
     if "help_and_protection" in found and "need help" not in q and len(found) > 1:
         found.remove("help_and_protection")  # "protection" was incidental to another area
     return found

@@ -148,12 +148,18 @@ def inspection_dates(query: str, reports: list[Report]) -> list[tuple[Report, ob
         return []
     found = []
     for report in reports:
-        for p in report.paragraphs:
-            line = next((s for s in p.sentence_texts() if DATES_LINE.search(s)), None)
-            if line:
-                found.append((report, p, line))
-                break
+        first = next(_dates_lines(report), None)
+        if first:
+            found.append((report, *first))
     return found
+
+
+def _dates_lines(report: Report):
+    """(paragraph, sentence) of each line of the report's details that gives its dates."""
+    for p in report.paragraphs:
+        for text in p.sentence_texts():
+            if DATES_LINE.search(text):
+                yield p, text
 
 
 # "When was it last inspected?", "what year was the previous ILACS inspection?", "when did
@@ -204,11 +210,9 @@ def _dated(report: Report) -> list[tuple[object, str]]:
     """The first sentence that dates an earlier inspection or visit by its year alone, before
     the year this inspection began (the details' dates line gives it: an inspection of
     December 2018 is published in 2019)."""
-    began = report.year
-    for p in report.paragraphs:
-        for text in p.sentence_texts():
-            if DATES_LINE.search(text):
-                began = min([began, *(int(y) for y in YEAR.findall(text))])
+    began = min(
+        [report.year, *(int(y) for _p, line in _dates_lines(report) for y in YEAR.findall(line))]
+    )
     for p in report.paragraphs:
         for text in p.sentence_texts():
             if DATES_LINE.search(text):
