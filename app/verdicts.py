@@ -202,9 +202,17 @@ def _explain(
         # The reasons for a weak grade are what the opening says is wrong, in reading order.
         return [ps for ps in out if ja.concern(ps[1]) > 0] if weak_reasons else out
 
-    sentences = next((found for ps in pools if (found := explaining(ps))), [])
+    # The pools in order, each filling what the one before leaves: a summary of one reason
+    # ("thresholds are better understood") is not the whole case for the grade.
+    found = {(p.id, s): (p, s) for pool_ in pools for p, s in explaining(pool_)}
+    sentences = list(found.values())
     sentences.sort(key=lambda ps: not with_cause.search(ps[1]))  # stable: reading order
-    chosen = sentences[:count]
+    chosen: list[tuple[Paragraph, str]] = []
+    for p, s in sentences:
+        # The SIF's summary and its section may each give the grade with its cause: once
+        # is the answer's lead, twice restates it.
+        if len(chosen) < count and not (chosen and states_grade.search(s)):
+            chosen.append((p, s))
     if not chosen:
         return
     if not with_cause.search(chosen[0][1]):

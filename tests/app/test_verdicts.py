@@ -183,3 +183,40 @@ def test_a_weak_grade_whose_section_opens_with_strengths_is_explained_by_its_con
     assert reasons, "no reasons after the grade"
     assert all(concern(s.text) > 0 for s in reasons)
     assert all("Safeguarding Children Board" in c.section for c in result.citations)
+
+
+def _sentences(i: int, kind: str, section: tuple[str, ...], *sentences: str):
+    from ingest import Paragraph
+
+    text, spans = "", []
+    for s in sentences:
+        start = len(text) + (1 if text else 0)
+        text = f"{text} {s}" if text else s
+        spans.append((start, len(text)))
+    return Paragraph(f"r:{i}", "r", i + 1, kind, section, 1, text, spans)
+
+
+def test_a_short_summary_is_filled_from_the_section_and_a_restated_cause_given_once():
+    # Wirral 2016: the board's summary and its section open with the same cause, one with
+    # the statutes named. Suffolk 2016: a summary of one reason left the answer one reason.
+    from app.types import Answer
+    from app.verdicts import answer_why_graded
+    from ingest import Judgement, Report
+
+    board = ("Review of the Local Safeguarding Children Board",)
+    cause = "The LSCB is judged to be inadequate, as it is not discharging its statutory functions"
+    report = Report(
+        "r", "Somewhere", "t", "SIF", "", "2016-05-01", "", "r.pdf",
+        judgements=[Judgement("lscb", "Inadequate", cause)],
+        paragraphs=[
+            _sentences(0, "summary", board, f"{cause}.",
+                       "Its governance arrangements do not ensure that it is independent."),
+            _sentences(1, "finding", board, f"{cause} as set out in the 2015 guidance.",
+                       "The board does not notify Ofsted of serious incidents on time."),
+        ],
+    )  # fmt: skip
+    result = Answer(question="Why was the LSCB rated inadequate?")
+    answer_why_graded(result, result.question, report)
+    text = " ".join(s.text for s in result.sentences)
+    assert text.count("is judged to be inadequate, as") == 1
+    assert "independent" in text and "notify Ofsted" in text
