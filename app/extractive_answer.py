@@ -36,6 +36,7 @@ from .plan import QuestionPlan
 from .scorer import Weights, current_weights
 from .support import (
     ASKS_FOR_A_NAME,
+    ASKS_FOR_A_PERSON,
     ASKS_FOR_AN_ORGANISATION,
     asks_for_a_count,
     figure_near,
@@ -170,7 +171,8 @@ def answerable_features(
 def _name_unmet(question: str, sentence: str, council: str) -> bool:
     """A question for a person's or an organisation's name, answered by a sentence that
     names none."""
-    if ASKS_FOR_A_NAME.search(question) and not names_a_person(sentence, council):
+    asks = ASKS_FOR_A_NAME.search(question) or ASKS_FOR_A_PERSON.search(question)
+    if asks and not names_a_person(sentence, council):
         return True
     return bool(ASKS_FOR_AN_ORGANISATION.search(question)) and not names_an_organisation(
         sentence, council, question

@@ -27,6 +27,18 @@ ASKS_FOR_A_NAME = re.compile(
     r"\b(name of|named|called|who (?:is|was) the|what(?:'s| is) (?:the )?[\w ]+?(?:'s)? name)\b",
     re.I,
 )
+# "Who's the DCS?", "Who is Trafford's director of children's services?": a person's role,
+# so a person's name. "Who's the council working with?" asks for a partner, not a name.
+PERSON_ROLE = (
+    r"(?:director|dcs|chief executive|ceo|chair(?:man|woman|person)?|head|mayor|leader|"
+    r"lead member|manager|principal social worker|commissioner|councillor|minister|"
+    r"cabinet member|portfolio holder)"
+)
+ASKS_FOR_A_PERSON = re.compile(
+    r"\bwho(?:'s|’s| is| was)\s+(?:the\s+|\w+(?:'s|’s)\s+)?"
+    rf"(?:new\s+|current\s+|interim\s+|permanent\s+|independent\s+|acting\s+)?{PERSON_ROLE}\b",
+    re.I,
+)
 # Two capitalised words, not opening the sentence: "Lorna Schlechte", "Margaret McInerney".
 PROPER_NAME = re.compile(r"(?<!^)(?<![.] )\b([A-Z][a-z]+) (?:[A-Z]\. )?([A-Z][a-zA-Z'’-]{2,})\b")
 # Capitalised words of roles, bodies and places: "Deputy Chief Executive", "Local Safeguarding

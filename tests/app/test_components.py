@@ -256,3 +256,24 @@ def test_a_question_for_an_organisation_needs_a_sentence_that_names_one():
     )
     # A question that asks for no name is never unmet.
     assert not _name_unmet("How is advocacy provided?", "Advocacy is provided well.", "Bury")
+
+
+def test_a_question_for_whoever_holds_a_role_needs_a_persons_name():
+    # "who's the DCS in Nottingham?" was answered by "The director of children's services
+    # leads strategic responses …", which names no one.
+    from app.extractive_answer import _name_unmet
+
+    role = "The director of children's services leads strategic responses to knife crime."
+    for question in (
+        "who's the DCS in Nottingham?",
+        "Who is Trafford's director of children's services?",
+        "Who is the independent chair of the safeguarding board?",
+    ):
+        assert _name_unmet(question, role, "Nottingham"), question
+        assert not _name_unmet(question, "The director, Jane Smith, took up post in May.", "X")
+    # A partner or a group of people is asked for, not a name.
+    for question in (
+        "who's the council working with on its social work academy?",
+        "who are leaders working with to cut delay?",
+    ):
+        assert not _name_unmet(question, role, "Nottingham"), question
