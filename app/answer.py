@@ -12,7 +12,15 @@ from . import cross_report, generative
 from . import judgement_answers as ja
 from .conversation import rewrite
 from .engine import get_index
-from .extractive_answer import choose, collect, compose, parts_believed, related, retrieval_query
+from .extractive_answer import (
+    choose,
+    collect,
+    compose,
+    parts_believed,
+    related,
+    retrieval_query,
+    unanswered_parts,
+)
 from .improvement_answers import answer_improvements, improvement_items, no_items_about
 from .limits import (
     clean_history,
@@ -209,6 +217,7 @@ def _answer_extractive(
             return
         result.mode = "extractive (fallback)"
     compose(result, plan, choose(per_part, plan, weights, believed_parts))
+    _note_unanswered(result, unanswered_parts(per_part, plan, weights, believed_parts))
 
 
 def _answer_rest(result: Answer, plan: QuestionPlan, report_ids, index: ReportIndex) -> None:
@@ -219,6 +228,14 @@ def _answer_rest(result: Answer, plan: QuestionPlan, report_ids, index: ReportIn
     believed_parts = parts_believed(per_part, plan, weights, index, report_ids)
     if any(believed_parts):
         compose(result, plan, choose(per_part, plan, weights, believed_parts))
+    _note_unanswered(result, unanswered_parts(per_part, plan, weights, believed_parts, first=0))
+
+
+def _note_unanswered(result: Answer, parts: list[str]) -> None:
+    if parts and not result.refused:
+        asked = "; ".join(f"“{p}”" for p in parts)
+        note = f"This answers only part of the question: no sentence found answers {asked}."
+        result.notice = f"{result.notice} {note}".strip()
 
 
 def _configured_llm(result: Answer, index: ReportIndex):

@@ -216,7 +216,7 @@ def choose(
     limit = weights.max_sentences_multi if len(per_part) > 1 else weights.most_sentences(kind)
     for n, ranked in enumerate(per_part):
         fresh = [c for c in ranked if not any(_same(c, k) for k in chosen)]
-        if not fresh or (not believed_parts[n] and fresh[0].score < weights.part_above):
+        if not fresh or not _answered(fresh, believed_parts[n], weights):
             continue
         best = fresh[0]
         if n > 0 and _repeats(best, chosen):
@@ -245,6 +245,24 @@ def choose(
             continue
         chosen.append(cand)
     return numbered(chosen, per_part)[:limit]
+
+
+def _answered(ranked: list[Candidate], believed_part: bool, weights: Weights) -> bool:
+    return bool(ranked) and (believed_part or ranked[0].score >= weights.part_above)
+
+
+def unanswered_parts(
+    per_part: list[list[Candidate]], plan: QuestionPlan, weights: Weights, believed_parts, first=1
+) -> list[str]:
+    """The further parts of the question nothing found answers: "how many children are on
+    plans, and are the plans any good?" may get the count alone, and the user should know
+    the rest was looked for, not forgotten. `first`: 0 when another component answered the
+    question's first part and `plan` holds the rest."""
+    return [
+        plan.parts[n].text.strip(" ?.,")
+        for n in range(first, len(per_part))
+        if not _answered(per_part[n], believed_parts[n], weights)
+    ]
 
 
 TYPED_KINDS = ("number", "date")

@@ -329,3 +329,26 @@ def test_a_follow_up_asking_for_a_figure_is_not_the_grade_again(full_index):
         index=full_index,
     )
     assert "509 days" in a.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many children were on child protection plans, and how many ponies does the "
+        "council own?",
+        # the first part answered by the grades, the rest by search
+        "What grade did adoption get, and what is the mayor's favourite football team?",
+    ],
+)
+def test_a_part_nothing_answers_is_named_in_a_notice(full_index, question):
+    # Half an answer, silently, reads as if the rest had been overlooked.
+    a = answer(question, scope=["tower-hamlets-2017"], index=full_index)
+    assert not a.refused and a.sentences
+    assert a.notice.startswith("This answers only part of the question")
+    assert ("ponies" in a.notice) != ("football" in a.notice)
+    both = answer(
+        "How many children were on child protection plans, and what rate is that?",
+        scope=["tower-hamlets-2017"],
+        index=full_index,
+    )
+    assert "only part" not in both.notice
