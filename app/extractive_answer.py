@@ -231,7 +231,7 @@ def choose(
     # sentence that restates a finding is cited to the finding.
     chosen = numbered(chosen, per_part)
     if not first_believed or not per_part[0]:
-        return chosen[:limit]
+        return qualified(chosen[:limit], per_part, limit + weights.qualifiers)
     best = per_part[0][0]
     for cand in per_part[0][1:]:
         if len(chosen) >= limit or cand.score < best.score - weights.runner_up_within:
@@ -244,7 +244,36 @@ def choose(
         if cand.paragraph.id not in cited and cand.score < weights.new_paragraph_bar(kind):
             continue
         chosen.append(cand)
-    return numbered(chosen, per_part)[:limit]
+    return qualified(numbered(chosen, per_part)[:limit], per_part, limit + weights.qualifiers)
+
+
+# Ofsted balances a finding in its own paragraph: "Return home interviews are delivered by
+# youth workers who are curious and analytical. … However, take-up has been patchy."
+CONTRAST = re.compile(r"^(however|but|although|nevertheless|despite|while|yet|even so)\b", re.I)
+
+
+def qualified(
+    chosen: list[Candidate], per_part: list[list[Candidate]], limit: int
+) -> list[Candidate]:
+    """Each part's answer with the sentence of the same paragraph that qualifies it ("However,
+    …"), placed after that paragraph's sentences: an answer that gives one side of a
+    paragraph reads as the inspectors' verdict when it is not. It cites no new paragraph."""
+    out = list(chosen)
+    for n, ranked in enumerate(per_part):
+        cited = {c.paragraph.id for c in chosen if c.part == n}
+        for cand in ranked:
+            if len(out) >= limit:
+                return out
+            if (
+                cand.paragraph.id in cited
+                and CONTRAST.match(cand.text)
+                and not any(_same(cand, c) for c in out)
+                and not _said(cand, out)
+            ):
+                last = max(i for i, c in enumerate(out) if c.paragraph.id == cand.paragraph.id)
+                out.insert(last + 1, cand)
+                break
+    return out
 
 
 def _answered(ranked: list[Candidate], believed_part: bool, weights: Weights) -> bool:

@@ -38,6 +38,9 @@ class Weights:
     # A part that asks for a figure or date, answered without one, gets its best candidate
     # that gives one when at least this likely (above 1: never).
     typed_above: float = 2.0
+    # How many sentences that qualify a cited paragraph's finding ("However, take-up has
+    # been patchy.") an answer may add beyond its length.
+    qualifiers: int = 0
     # How many of the area's sentences of concern explain a grade ("why inadequate?").
     explain_sentences: int = 2
     fitted_on: dict = field(default_factory=dict)  # what the fit saw, for the record
@@ -95,6 +98,7 @@ def from_dict(data: dict) -> Weights:
         why_new_paragraph_above=data.get("why_new_paragraph_above"),
         why_max_sentences=data.get("why_max_sentences"),
         typed_above=data.get("typed_above", 2.0),
+        qualifiers=data.get("qualifiers", 0),
         fitted_on=data.get("fitted_on", {}),
         answerable=data.get("answerable", {}),
         answerable_intercept=data.get("answerable_intercept", 0.0),

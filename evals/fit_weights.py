@@ -51,6 +51,7 @@ LENGTH_GRID = (2, 3, 4)  # most sentences in a one-part answer
 MULTI_LENGTH_GRID = (3, 4, 5, 6)
 # Zipf 4.5 to 6: from words met once in 30,000 ("funding", "extra") to once in 1,000 ("want").
 ZIPF_GRID = (4.5, 5.0, 5.5, 6.0)
+QUALIFIER_GRID = (0, 1, 2)
 TYPED_GRID = (0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 2.0)  # 2.0: never
 RUNNER_UP_GRID = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0)
 NEW_PARAGRAPH_GRID = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 0.9)
@@ -324,6 +325,13 @@ def main() -> None:
     typed, m = _one_constant(fitted, "typed_above", TYPED_GRID, decisions, answered, lambda t: t)
     print(f"figure or date missing: add one above {typed}: {m}")
     fitted = replace(fitted, typed_above=typed)
+    # How many sentences that qualify a cited finding ("However, …") an answer may add
+    # beyond its length (on a tie, fewer).
+    qualifiers, m = _one_constant(
+        fitted, "qualifiers", QUALIFIER_GRID, decisions, answered, lambda n: -n
+    )
+    print(f"qualifying sentences: {qualifiers}: {m}")
+    fitted = replace(fitted, qualifiers=qualifiers)
     # Then a why-question's own bar for a new paragraph and its own length: only the
     # why-questions' answers change, so they are fitted after the rest, on the same score.
     why_scores = {}
@@ -354,6 +362,7 @@ def main() -> None:
         "max_sentences": most,
         "max_sentences_multi": multi,
         "typed_above": typed,
+        "qualifiers": qualifiers,
         "why_new_paragraph_above": why_bar,
         "why_max_sentences": why_most,
         "fitted_on": {

@@ -352,3 +352,20 @@ def test_a_part_nothing_answers_is_named_in_a_notice(full_index, question):
         index=full_index,
     )
     assert "only part" not in both.notice
+
+
+def test_a_finding_comes_with_the_sentence_of_its_paragraph_that_qualifies_it(full_index):
+    # Tower Hamlets 2017 ¶ on children who go missing: the improvements, then "However,
+    # operational practice remains weak." Without it the answer reads as the verdict.
+    from dataclasses import replace
+
+    from app.scorer import current_weights, trying
+
+    question = "Are return home interviews happening for children who go missing?"
+    a = answer(question, scope=["tower-hamlets-2017"], index=full_index)
+    assert "However, operational practice remains weak." in a.text
+    # It cites no new paragraph: it is from one the answer cites already.
+    with trying(replace(current_weights(), qualifiers=0)):
+        without = answer(question, scope=["tower-hamlets-2017"], index=full_index)
+    assert "operational practice remains weak" not in without.text
+    assert {c.paragraph_id for c in a.citations} == {c.paragraph_id for c in without.citations}
