@@ -29,7 +29,7 @@ from .gold import citation_flags, is_gold, load_gold
 from .metrics import key_facts_ok, normalise
 from .suites import corpus_paths, default_corpus, gold_files
 
-ALLOWED = ("dev", "shipped", "fresh")
+ALLOWED = ("dev", "shipped", "fresh", "fresh2")
 
 
 def _index(suite: str, corpus: Path) -> ReportIndex:

@@ -2,7 +2,7 @@
 
 - `shipped`: the original gold sets, on the index of the ten shipped reports.
 - `cross`: cross-report questions, on the same index.
-- `dev`, `test`, `fresh`: questions about reports of ../shared/corpus/scale, each suite on a
+- `dev`, `test`, `fresh`, `fresh2`: questions about reports of ../shared/corpus/scale, each suite on a
   cached index of just the reports its split names (evals/gold/splits.json). `test` is held
   out: read as aggregate figures only.
 """
@@ -15,9 +15,15 @@ from pathlib import Path
 
 from .gold import GOLD_DIR
 
-SUITES = ("shipped", "cross", "dev", "test", "fresh")
-SCALE_SUITES = ("dev", "test", "fresh")
-_FOLDERS = {"cross": "cross", "dev": "scale/dev", "test": "scale/test", "fresh": "fresh"}
+SUITES = ("shipped", "cross", "dev", "test", "fresh", "fresh2")
+SCALE_SUITES = ("dev", "test", "fresh", "fresh2")
+_FOLDERS = {
+    "cross": "cross",
+    "dev": "scale/dev",
+    "test": "scale/test",
+    "fresh": "fresh",
+    "fresh2": "fresh2",
+}
 
 
 def gold_files(suite: str) -> list[Path]:

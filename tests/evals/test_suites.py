@@ -21,6 +21,7 @@ def test_splits_are_whole_councils_and_test_is_about_forty_percent():
     councils = {s: {_council(r) for r in split_files(s).values()} for s in SCALE_SUITES}
     assert not councils["dev"] & councils["test"]
     assert not (councils["dev"] | councils["test"]) & councils["fresh"]
+    assert not (councils["dev"] | councils["test"] | councils["fresh"]) & councils["fresh2"]
     dev, test = len(split_files("dev")), len(split_files("test"))
     assert 0.35 <= test / (dev + test) <= 0.45
     assert dev + test >= 25
