@@ -65,6 +65,9 @@ def improvement_items(
         topic &= {t for p in pool for t in terms(p.text)}
     if not topic:
         return pool
+    under = _under_heading(pool, topic)
+    if under:
+        return under
     if plan.areas:
         # "What should they do about care leavers?": the items that name that area, else
         # those whose finding is in its section.
@@ -80,6 +83,17 @@ def improvement_items(
     }
     most = max(shared.values())
     return [p for p in pool if shared[p.id] == most] if most else None
+
+
+def _under_heading(pool: list[Paragraph], topic: set[str]) -> list[Paragraph]:
+    """The items under a heading of the list that the question names: the SIF's "Priority
+    and immediate action", or its "Areas for improvement › Social work practice"."""
+
+    def named(p: Paragraph) -> bool:
+        words = set(terms(" ".join(p.section[1:]))) - FRAMING
+        return bool(words) and words <= topic
+
+    return [p for p in pool if named(p)]
 
 
 def areas_of(item: Paragraph, report: Report, index=None) -> set[str]:

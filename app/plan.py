@@ -31,7 +31,9 @@ IMPROVE = re.compile(
     r"needs? to (?:improve|change|do|happen)|must (?:improve|change|do)|"
     r"should (?:they|the council|the local authority|leaders|it|\w+) (?:do|improve|change)|"
     r"what should|areas? (?:for|of|to) improve\w*|improvements? (?:needed|required)|"
-    r"to improve\??$|(?:has|have) to improve|"
+    r"to improve\??$|(?:has|have) to (?:improve|do|take|change)|"
+    # the SIF's "Priority and immediate action" heading
+    r"priority (?:and immediate )?actions?|immediate actions?|"
     # "what are they told to do about …?", "what are leaders expected to change?"
     r"(?:told|asked|expected|required) to (?:do|improve|change)|"
     # "what do inspectors want done about it?", "what does Ofsted want them to do?"

@@ -81,3 +81,24 @@ def test_the_overall_grade_of_a_report_without_one_is_given_as_its_area_grades(t
     assert not a.refused
     assert len(a.sentences) == 4 and len(a.citations) == 4
     assert "gives no overall grade" in a.notice
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "count"),
+    [
+        # The SIF's "Priority and immediate action" is a heading of its own
+        ("What's the priority and immediate action they have to take?", "Cease the use of bed", 1),
+        ("What do they have to do about social work practice?", "Review and strengthen", 6),
+    ],
+)
+def test_an_improvement_question_that_names_a_heading_of_the_list_gets_its_items(
+    question, first, count
+):
+    # Lincolnshire 2015 (fresh set) as a template only: its recommendations sit under
+    # "Priority and immediate action" and "Areas for improvement › Social work practice".
+    from app.improvement_answers import improvement_items
+    from app.plan import make_plan
+
+    report = _report("lincolnshire-2015-01-06.pdf")
+    items = improvement_items(make_plan(question, question), [report])
+    assert items and len(items) == count and items[0].text.startswith(first)
