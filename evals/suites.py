@@ -2,9 +2,9 @@
 
 - `shipped`: the original gold sets, on the index of the ten shipped reports.
 - `cross`: cross-report questions, on the same index.
-- `dev`, `test`, `fresh`, `fresh2`: questions about reports of ../shared/corpus/scale, each suite on a
-  cached index of just the reports its split names (evals/gold/splits.json). `test` is held
-  out: read as aggregate figures only.
+- `dev`, `test`, `fresh`, `fresh2`: questions about reports of ../shared/corpus/scale, each
+  suite on a cached index of just the reports its split names (evals/gold/splits.json).
+  `test` is held out: read as aggregate figures only.
 """
 
 from __future__ import annotations
