@@ -46,16 +46,26 @@ def answer_why_graded(result: Answer, query: str, report: Report) -> None:
         # section, never by the verdict ("Leadership … is inadequate") or by praise.
         kept = result.sentences, result.citations
         result.sentences, result.citations = [], []
-        _explain(result, report, actual, evidence)
+        _explain(result, report, actual, evidence, shortfall=bool(SHORT_OF.search(query)))
         if not result.sentences:  # the section gives no reasons: keep what search found
             result.sentences, result.citations = kept
 
 
+# "Why was it only good?", "good rather than outstanding: what held it back?": the reasons
+# a grade fell short are what is wrong, whatever the grade.
+SHORT_OF = re.compile(
+    r"\bonly\b.{0,30}\b(?:good|requires? improvement)\b|"
+    r"\b(?:rather than|and not|not) outstanding\b|\bheld (?:it|them|\w+) back\b|"
+    r"\bstopp?(?:ed|ing) (?:it|them) (?:from )?(?:being|getting)\b|\bshort of\b",
+    re.I,
+)
+
+
 def _grade_it_got(query: str, report: Report) -> tuple[str, str] | None:
-    """ "Why did adoption get that grade?" names the area and asks about its grade, whatever
-    it was."""
+    """ "Why did adoption get that grade?" and "why was it good rather than outstanding?"
+    name the area and ask about its grade, whatever it was."""
     areas = ja.areas_named(query)
-    if len(areas) != 1 or not ja.GRADE_QUESTION.search(query):
+    if len(areas) != 1 or not (ja.GRADE_QUESTION.search(query) or SHORT_OF.search(query)):
         return None
     j = ja.judgement_for(report, areas[0])
     return (areas[0], j.grade) if j else None
@@ -159,6 +169,7 @@ def _explain(
     count: int | None = None,
     lead: str = "",
     reasons: bool = True,
+    shortfall: bool = False,
 ) -> None:
     """Adds to `result` the grade, cited, and the first `count` sentences of the area's
     section that do more than restate it; `lead` names the report when there are several."""
@@ -172,7 +183,7 @@ def _explain(
         re.I,
     )
     pool = graded or top or _after(report, evidence)
-    weak_reasons = reasons and j.grade in ja.WEAK
+    weak_reasons = reasons and (j.grade in ja.WEAK or shortfall)
     pools = [pool]
     if weak_reasons:
         # Ofsted gives a weak grade's reasons first: in the area's summary where it has one,

@@ -220,3 +220,35 @@ def test_a_short_summary_is_filled_from_the_section_and_a_restated_cause_given_o
     text = " ".join(s.text for s in result.sentences)
     assert text.count("is judged to be inadequate, as") == 1
     assert "independent" in text and "notify Ofsted" in text
+
+
+def test_a_good_grade_asked_why_it_fell_short_is_explained_by_its_concerns():
+    from app.types import Answer
+    from app.verdicts import answer_why_graded
+    from ingest import Judgement, Report
+
+    leavers = ("The experiences and progress of care leavers",)
+    report = Report(
+        "r", "Somewhere", "t", "ILACS", "", "2025-05-09", "", "r.pdf",
+        judgements=[Judgement("care_leavers", "Good", "care leavers: good")],
+        paragraphs=[
+            _sentences(0, "finding", leavers,
+                       "Care leavers receive a strong service from ambitious advisers.",
+                       "Advisers know the young people they support very well indeed.",
+                       "The offer does not give enough detail about discretionary entitlements."),
+        ],
+    )  # fmt: skip
+    for question in (
+        "Why was the care leavers service only judged good?",
+        "why were care leavers good rather than outstanding - what held it back?",
+    ):
+        result = Answer(question=question)
+        answer_why_graded(result, question, report)
+        reasons = [s.text for s in result.sentences[1:]]
+        assert reasons == [
+            "The offer does not give enough detail about discretionary entitlements."
+        ], question
+    # Asked why it was good, the strengths explain it.
+    result = Answer(question="Why were care leavers judged good?")
+    answer_why_graded(result, result.question, report)
+    assert "strong service" in " ".join(s.text for s in result.sentences)
