@@ -275,12 +275,14 @@ def _answer_grades(result: Answer, query: str, reports: list[Report], index) -> 
             marker = len(result.citations) + 1
             if p is not None:
                 result.citations.append(citation_for(marker, p, ja.grade_quote(j, p)))
+            # The grade by the name on the report's cover, which is how people say it
+            # ("it requires improvement"), not "is judged to require improvement".
             title = ja.title_in(report, j.area)
-            verdict = ja.verdict(j.grade)
+            label = ja.grade_label(j.grade)
             text = (
-                f"{report.council} {report.year}: {title} {verdict}."
+                f"{report.council} {report.year}, {title}: {label}."
                 if multi
-                else f"{title[0].upper()}{title[1:]} is {verdict}."
+                else f"{title[0].upper()}{title[1:]}: {label}."
             )
             result.sentences.append(AnswerSentence(text, [marker] if p is not None else []))
     if not result.sentences and wanted:

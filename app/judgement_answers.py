@@ -269,6 +269,11 @@ def area_title(area: str, framework: str) -> str:
     return AREA_TITLES[area]
 
 
+def grade_label(grade: str) -> str:
+    """The grade as Ofsted's cover names it: 'requires improvement to be good', 'good'."""
+    return "requires improvement to be good" if grade == "Requires improvement" else grade.lower()
+
+
 def verdict(grade: str) -> str:
     """'judged inadequate', 'judged to require improvement to be good', ..."""
     if grade == "Requires improvement":
