@@ -18,7 +18,9 @@ EVERY = re.compile(
     r"should|must|would|could|can|will|might)\b)"
     r"(?:[\w-]+\s+){0,2}?(councils?|reports|inspections?|authorit(?:y|ies)|boroughs?|lscbs|"
     r"boards|ones|services)\b"
-    r"|\b(the|all|any|each|every)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(councils|reports|"
+    # ... not "the previous inspections", a council's own history in its report
+    r"|\b(the|all|any|each|every)\s+(?:of\s+the\s+)?"
+    r"(?!(?:previous|last|earlier|prior|past|recent)\s)(?:[\w-]+\s+)?(councils|reports|"
     r"inspections|boroughs|lscbs|safeguarding boards)\b"
     r"|\b(any|each|every)\s+(council|report|inspection|borough)\b|\bwhich report\b"
     r"|^\s*where\s+(?:was|were|did|do|does)\b.*\b(rated|judged|graded|mention\w*|talk\w*|"

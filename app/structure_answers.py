@@ -130,7 +130,8 @@ INSPECTION_WHEN = re.compile(
     r"\bwhen (?:was|were|did) (?:the |this |their |its |ofsted'?s? )*inspection\b"
     r"(?!\s+(?:and|board|of|team|service))|"
     r"\bwhen (?:was|were) (?:\w+ ){1,3}inspected\b|"
-    r"\bwhen (?:did|were) (?:ofsted|(?:the )?inspectors?) (?:visit|come|in\b|there|on site)|"
+    r"\bwhen (?:did|were) (?:ofsted|(?:the )?inspectors?) (?:\w+ly )?"
+    r"(?:visit|come|in\b|there|here|on site)|"
     r"\binspection dates?\b|\bdates? of (?:the |this )?inspection\b",
     re.I,
 )

@@ -70,6 +70,13 @@ def test_which_councils_means_every_report_whatever_the_sidebar_says():
     assert scope.note == f"Searched all {len(REPORTS)} indexed reports."
 
 
+def test_the_previous_inspections_are_the_selected_reports_history_not_every_report():
+    # "When were the previous inspections?" with Wiltshire 2015 selected searched all ten.
+    for question in ("When were the previous inspections?", "What did the last inspections find?"):
+        assert not cross_scope(question, question, [], ["croydon-2024"], REPORTS).every
+    assert cross_scope("What did all the inspections find?", "", [], None, REPORTS).every
+
+
 def test_a_year_alone_stays_on_the_council_of_the_conversation():
     assert ids("And in 2020?", ["What did Croydon's 2024 report say about housing?"]) == [
         "croydon-2020"

@@ -102,3 +102,15 @@ def test_an_improvement_question_that_names_a_heading_of_the_list_gets_its_items
     report = _report("lincolnshire-2015-01-06.pdf")
     items = improvement_items(make_plan(question, question), [report])
     assert items and len(items) == count and items[0].text.startswith(first)
+
+
+def test_when_inspectors_were_in_with_an_adverb_is_the_inspection_dates():
+    from app.structure_answers import INSPECTION_WHEN
+
+    for question in (
+        "when were inspectors actually in Bromley?",
+        "When did Ofsted actually visit?",
+        "when were the inspectors here?",
+    ):
+        assert INSPECTION_WHEN.search(question), question
+    assert not INSPECTION_WHEN.search("when were inspectors worried about children?")
