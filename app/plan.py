@@ -32,6 +32,7 @@ IMPROVE = re.compile(
     r"should (?:they|the council|the local authority|leaders|it|\w+) (?:do|improve|change)|"
     r"what should|areas? (?:for|of|to) improve\w*|improvements? (?:needed|required)|"
     r"to improve\??$|(?:has|have) to (?:improve|do|take|change)|"
+    r"(?:get|do|be doing) better\b|"
     # the SIF's "Priority and immediate action" heading
     r"priority (?:and immediate )?actions?|immediate actions?|"
     # "what are they told to do about …?", "what are leaders expected to change?"

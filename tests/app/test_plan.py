@@ -39,6 +39,8 @@ def test_a_part_with_no_topic_of_its_own_searches_with_the_first_parts_topic():
         "What should they do about care leavers?",
         "What are the areas for improvement?",
         "What does Ofsted want them to do about workloads?",
+        "what do they need to get better at for looked after children?",
+        "What's the priority and immediate action they have to take?",
     ],
 )
 def test_improvement_questions_are_planned_as_such(question):
