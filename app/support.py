@@ -109,7 +109,9 @@ EVALUATIVE = set(
         "issue issues good bad poor well badly worry worries positive negative "
         # "Is the MASH doing a good job?", "what's being done?": forms of "do" (a stopword),
         # and the job a service is asked to be doing well
-        "doing done job"
+        "doing done job "
+        # what the report "mentions" or "talks about" frames the question too
+        "mention mentions mentioned mentioning talk talks talked talking"
     )
 )
 

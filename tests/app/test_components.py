@@ -280,3 +280,17 @@ def test_a_question_for_whoever_holds_a_role_needs_a_persons_name():
         "who are leaders working with to cut delay?",
     ):
         assert not _name_unmet(question, role, "Nottingham"), question
+
+
+def test_what_a_report_mentions_or_talks_about_frames_the_question(full_index):
+    # "What is this 'focus on practice' thing everyone mentions?" (Westminster 2016) was
+    # refused: "mentions", a word the report never uses, counted as its missing topic.
+    from app.support import unknown_terms
+
+    for question in (
+        "What is this private fostering thing everyone mentions?",
+        "What do inspectors talk about when they discuss private fostering?",
+    ):
+        missing = unknown_terms(question, TH17, full_index)
+        assert not {"mention", "talk"} & set(missing), question
+    assert unknown_terms("What about the town hall clock?", TH17, full_index)
