@@ -31,10 +31,12 @@ IMPROVE = re.compile(
     r"needs? to (?:improve|change|do|happen)|must (?:improve|change|do)|"
     r"should (?:they|the council|the local authority|leaders|it|\w+) (?:do|improve|change)|"
     r"what should|areas? (?:for|of|to) improve\w*|improvements? (?:needed|required)|"
-    r"to improve\??$|(?:has|have) to (?:improve|do|take|change)|"
-    r"(?:get|do|be doing) better\b|"
-    # the SIF's "Priority and immediate action" heading
-    r"priority (?:and immediate )?actions?|immediate actions?|"
+    r"to improve\??$|(?:has|have) to improve|"
+    # "what's the action they have to take?"; not "what did leaders do?", nor "do children
+    # do better here?", nor "what immediate action did leaders take?"
+    r"\bwhat\b.*\b(?:has|have) to (?:do|take|change)|"
+    r"(?:needs?|has|have|must|should|could|ought) (?:to )?(?:get|do|be doing) better|"
+    r"priority (?:and immediate )?actions?|"
     # "what are they told to do about …?", "what are leaders expected to change?"
     r"(?:told|asked|expected|required) to (?:do|improve|change)|"
     # "what do inspectors want done about it?", "what does Ofsted want them to do?"

@@ -72,6 +72,9 @@ def test_recommend_as_a_verb_of_others_and_why_questions_are_not_improvement_que
     assert not make_plan("q", "Would adopters recommend Tower Hamlets?").improve
     assert not make_plan("q", "Are panel recommendations effective why").improve
     assert make_plan("q", "What did inspectors recommend?").improve
+    # what was done, or how children fare, is no request for the recommendations
+    assert not make_plan("q", "What immediate action did leaders take?").improve
+    assert not make_plan("q", "Do children in care do better at school here?").improve
 
 
 def test_a_part_that_asks_what_was_done_is_marked():
