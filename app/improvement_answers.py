@@ -22,8 +22,7 @@ FRAMING = set(
         "recommended recommendation recommendations area areas do does done list all every "
         "each full complete give council local authority authorities they them it leaders "
         "inspection inspectors ofsted report change changes happen better next step steps "
-        "key main priority priorities action actions work required require thing things "
-        "biggest top still overall generally general better way ways going"
+        "key main priority priorities action actions work required require"
     )
 )
 BOARD = re.compile(r"\b(lscb|board|safeguarding children)\b", re.I)

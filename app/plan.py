@@ -36,7 +36,7 @@ IMPROVE = re.compile(
     # do better here?", nor "what immediate action did leaders take?"
     r"\bwhat\b.*\b(?:has|have) to (?:do|take|change)|"
     r"(?:needs?|has|have|must|should|could|ought) (?:to )?(?:get|do|be doing) better|"
-    r"priority (?:and immediate )?actions?|"
+    r"priority and immediate action|"
     # "what are they told to do about …?", "what are leaders expected to change?"
     r"(?:told|asked|expected|required) to (?:do|improve|change)|"
     # "what do inspectors want done about it?", "what does Ofsted want them to do?"

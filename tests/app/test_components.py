@@ -42,9 +42,6 @@ def test_what_must_improve_is_answered_by_every_recommendation(full_index):
         # words that frame the request, not a topic: the council, "everything", "said"
         "List everything Ofsted said needs to improve",
         "list all of Ofsted's recommendations for Tower Hamlets",
-        # "main thing", "better", "overall" frame it too (Bromley 2024 was refused)
-        "What's the main thing Tower Hamlets still needs to improve?",
-        "What should the council do better overall?",
     ):
         a = answer(question, scope=TH17, index=full_index)
         assert not a.refused, question
