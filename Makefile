@@ -40,7 +40,8 @@ lint: $(VENV)/.dev
 
 # The scale suites (dev, test, fresh) read ../shared/corpus/scale; their indexes are cached.
 eval: index
-	$(CLI) eval --suite shipped --suite cross --suite dev --suite test --suite fresh --baselines \
+	$(CLI) eval --suite shipped --suite cross --suite dev --suite test --suite fresh --suite fresh2 \
+		--baselines \
 		--markdown evals/reports/latest.md --json evals/reports/latest.json
 
 # Refit the answer scorer's weights on the dev split (writes app/weights.json).
