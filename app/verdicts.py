@@ -72,8 +72,12 @@ def _grade_it_got(query: str, report: Report) -> tuple[str, str] | None:
 
 
 def _judged(report: Report, j: Judgement) -> str:
-    title = ja.title_in(report, j.area)
-    return f"Inspectors judged {title} {ja.verdict(j.grade).removeprefix('judged ')}"
+    return f"Inspectors judged {_area_judged(report, j)}"
+
+
+def _area_judged(report: Report, j: Judgement) -> str:
+    """'adoption performance to require improvement to be good', 'leadership inadequate'."""
+    return f"{ja.title_in(report, j.area)} {ja.verdict(j.grade).removeprefix('judged ')}"
 
 
 def _correct(result: Answer, report: Report, j: Judgement, stated: str, p: Paragraph) -> None:
@@ -148,10 +152,7 @@ def _summarise_ungraded(result: Answer, report: Report, count: int, lead: str) -
     summary = [p for p in report.paragraphs if p.kind == "summary"]
     if not graded or not summary:
         return
-    grades = "; ".join(
-        f"{ja.title_in(report, j.area)} {ja.verdict(j.grade).removeprefix('judged ')}"
-        for j, _p in graded
-    )
+    grades = "; ".join(_area_judged(report, j) for j, _p in graded)
     markers = [result.cite(p, ja.grade_quote(j, p)) for j, p in graded]
     text = f"{lead}The report gives no overall grade. Inspectors judged {grades}."
     result.sentences.append(AnswerSentence(text, list(dict.fromkeys(markers))))
@@ -220,9 +221,11 @@ def _explain(
     sentences.sort(key=lambda ps: not with_cause.search(ps[1]))  # stable: reading order
     chosen: list[tuple[Paragraph, str]] = []
     for p, s in sentences:
+        if len(chosen) == count:
+            break
         # The SIF's summary and its section may each give the grade with its cause: once
         # is the answer's lead, twice restates it.
-        if len(chosen) < count and not (chosen and states_grade.search(s)):
+        if not (chosen and states_grade.search(s)):
             chosen.append((p, s))
     if not chosen:
         return

@@ -124,6 +124,16 @@ def test_why_it_got_that_grade_explains_the_grade_it_got(full_index):
     assert len(a.sentences) >= 2  # and reasons, not the verdict alone
 
 
+def _report(framework: str, published: str, judgement, *paragraphs):
+    """A one-judgement report of the given paragraphs, for the grade explanations."""
+    from ingest import Report
+
+    return Report(
+        "r", "Somewhere", "t", framework, "", published, "", "r.pdf",
+        judgements=[judgement], paragraphs=list(paragraphs),
+    )  # fmt: skip
+
+
 def _paragraph(i: int, kind: str, section: tuple[str, ...], text: str):
     from ingest import Paragraph
 
@@ -136,17 +146,14 @@ def test_a_section_that_only_states_the_grade_keeps_the_answer_search_found():
     # answer used to come back empty (neither answered nor refused).
     from app.types import Answer, AnswerSentence
     from app.verdicts import answer_why_graded
-    from ingest import Judgement, Report
+    from ingest import Judgement
 
     board = ("The Local Safeguarding Children Board",)
     grade = "The effectiveness of the LSCB requires improvement"
-    report = Report(
-        "r", "Somewhere", "t", "SIF", "", "2014-05-01", "", "r.pdf",
-        judgements=[Judgement("lscb", "Requires improvement", grade)],
-        paragraphs=[
-            _paragraph(0, "summary", board, grade),
-            _paragraph(1, "recommendation", board, "Ensure that schools are involved."),
-        ],
+    report = _report(
+        "SIF", "2014-05-01", Judgement("lscb", "Requires improvement", grade),
+        _paragraph(0, "summary", board, grade),
+        _paragraph(1, "recommendation", board, "Ensure that schools are involved."),
     )  # fmt: skip
     result = Answer(question="Why did the LSCB only get requires improvement?")
     found = AnswerSentence("A sentence search found about the board's work.", [1])
@@ -201,19 +208,16 @@ def test_a_short_summary_is_filled_from_the_section_and_a_restated_cause_given_o
     # the statutes named. Suffolk 2016: a summary of one reason left the answer one reason.
     from app.types import Answer
     from app.verdicts import answer_why_graded
-    from ingest import Judgement, Report
+    from ingest import Judgement
 
     board = ("Review of the Local Safeguarding Children Board",)
     cause = "The LSCB is judged to be inadequate, as it is not discharging its statutory functions"
-    report = Report(
-        "r", "Somewhere", "t", "SIF", "", "2016-05-01", "", "r.pdf",
-        judgements=[Judgement("lscb", "Inadequate", cause)],
-        paragraphs=[
-            _sentences(0, "summary", board, f"{cause}.",
-                       "Its governance arrangements do not ensure that it is independent."),
-            _sentences(1, "finding", board, f"{cause} as set out in the 2015 guidance.",
-                       "The board does not notify Ofsted of serious incidents on time."),
-        ],
+    report = _report(
+        "SIF", "2016-05-01", Judgement("lscb", "Inadequate", cause),
+        _sentences(0, "summary", board, f"{cause}.",
+                   "Its governance arrangements do not ensure that it is independent."),
+        _sentences(1, "finding", board, f"{cause} as set out in the 2015 guidance.",
+                   "The board does not notify Ofsted of serious incidents on time."),
     )  # fmt: skip
     result = Answer(question="Why was the LSCB rated inadequate?")
     answer_why_graded(result, result.question, report)
@@ -225,18 +229,15 @@ def test_a_short_summary_is_filled_from_the_section_and_a_restated_cause_given_o
 def test_a_good_grade_asked_why_it_fell_short_is_explained_by_its_concerns():
     from app.types import Answer
     from app.verdicts import answer_why_graded
-    from ingest import Judgement, Report
+    from ingest import Judgement
 
     leavers = ("The experiences and progress of care leavers",)
-    report = Report(
-        "r", "Somewhere", "t", "ILACS", "", "2025-05-09", "", "r.pdf",
-        judgements=[Judgement("care_leavers", "Good", "care leavers: good")],
-        paragraphs=[
-            _sentences(0, "finding", leavers,
-                       "Care leavers receive a strong service from ambitious advisers.",
-                       "Advisers know the young people they support very well indeed.",
-                       "The offer does not give enough detail about discretionary entitlements."),
-        ],
+    report = _report(
+        "ILACS", "2025-05-09", Judgement("care_leavers", "Good", "care leavers: good"),
+        _sentences(0, "finding", leavers,
+                   "Care leavers receive a strong service from ambitious advisers.",
+                   "Advisers know the young people they support very well indeed.",
+                   "The offer does not give enough detail about discretionary entitlements."),
     )  # fmt: skip
     for question in (
         "Why was the care leavers service only judged good?",
