@@ -53,6 +53,8 @@ def improvement_items(
     board = [p for p in recs if of_board(p)]
     asks_board = bool(BOARD.search(plan.query)) and bool(board)
     pool = board if asks_board else [p for p in recs if p not in board]
+    if plan.excluded:  # "… apart from care leavers"
+        pool = [p for p in pool if not set(plan.excluded) & areas_of(p, report, index)]
     if not pool:
         return None
     topic = {t for part in plan.parts for t in part.terms} - FRAMING

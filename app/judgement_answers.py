@@ -22,7 +22,15 @@ GRADE_QUESTION = re.compile(
     re.I,
 )
 GRADE_WORD_QUESTION = re.compile(
-    r"^(is|are|was|were|did)\b(.{0,80}?)\b(inadequate|good|outstanding|requires improvement)\b",
+    r"^(is|are|was|were|did)\b(?P<subject>.{0,80}?)\b"
+    r"(inadequate|good|outstanding|requires improvement)\b",
+    re.I,
+)
+# "What did help and protection get?": what a judged area got is its grade (the subject is
+# checked as above, so "what did care leavers get from the council?" is not one).
+GRADE_GOT_QUESTION = re.compile(
+    r"^\W*(?:so\s+|and\s+)?what (?:did|does|has|have) (?P<subject>.{1,80}?) "
+    r"(?:get|got|score|scored|receive|received|achieve|achieved|end up with)\W*$",
     re.I,
 )
 AREA_TITLES = {
@@ -50,10 +58,10 @@ def is_grade_question(question: str) -> bool:
     # "Was leadership inadequate?" asks for a grade only when it names a judged area, and only
     # when the area is what it asks about: "are care leavers' pathway plans any good?" asks
     # about the plans, which the findings answer, not the area's grade.
-    m = GRADE_WORD_QUESTION.search(question)
+    m = GRADE_WORD_QUESTION.search(question) or GRADE_GOT_QUESTION.search(question)
     if not m or not any(re.search(p, question.lower()) for _a, p in AREA_WORDS):
         return False
-    subject = m.group(2).lower()
+    subject = m.group("subject").lower()
     for _a, pattern in AREA_WORDS:
         subject = re.sub(pattern, " ", subject)
     words = [w for w in re.findall(r"[a-z0-9']+", subject) if not w.endswith("'s")]

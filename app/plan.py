@@ -110,10 +110,32 @@ class QuestionPlan:
     areas: list[str] = field(default_factory=list)  # judged areas the question names
     wants_all: bool = False  # a complete list is asked for
     improve: bool = False  # what must improve: the report's recommendations answer
+    excluded: list[str] = field(default_factory=list)  # judged areas the question sets aside
 
     @property
     def kinds(self) -> set[str]:
         return {p.kind for p in self.parts}
+
+
+# What the question sets aside: "list all the recommendations? Not the LSCB ones", "what must
+# improve, apart from care leavers?". Not a thing asked, so neither a part nor a search word.
+EXCLUSION = re.compile(
+    r"(?:[,;]\s*|\s+|^)(?:but\s+|and\s+)?(?:"
+    r"not (?:the |any |for the |for )?(?P<ones>[\w'’ -]{1,40}?) ones?"
+    r"|(?:apart from|aside from|except(?: for)?|excluding|other than|leaving (?:out|aside)) "
+    r"(?:the )?(?P<set>[\w'’ -]{1,40}?)"
+    r")\s*(?=[,.;?!]|$)",
+    re.I,
+)
+
+
+def set_aside(query: str) -> tuple[str, list[str]]:
+    """The query without what it sets aside, and the judged areas set aside."""
+    spans = [m.group("ones") or m.group("set") for m in EXCLUSION.finditer(query)]
+    if not spans:
+        return query, []
+    kept = re.sub(r"\s*([?.!])(?:\s*[?.!])+", r"\1", EXCLUSION.sub("", query)).strip(" ,;")
+    return kept or query, ja.areas_named(" ".join(spans))
 
 
 def split_parts(query: str) -> list[str]:
@@ -141,6 +163,8 @@ def _part(text: str, search: str) -> Part:
 
 
 def make_plan(question: str, query: str) -> QuestionPlan:
+    query, excluded = set_aside(query)
+    asked = set_aside(question)[0]
     pieces = split_parts(query)
     topic = " ".join(w for w in content_words(pieces[0]) if w not in META)
     parts = []
@@ -149,18 +173,19 @@ def make_plan(question: str, query: str) -> QuestionPlan:
         # Words that judge ("were the plans good enough?") name no topic of their own.
         own = [t for t in question_terms(text) if t not in META and t not in EVALUATIVE]
         parts.append(_part(text, text if i == 0 or len(own) >= 3 else f"{text} {topic}"))
-    if query != question and len(parts) == 1 and len(split_parts(question)) == 1:
+    if query != asked and len(parts) == 1 and len(split_parts(asked)) == 1:
         # A follow-up's rewrite leads with the earlier question ("Are there enough foster
         # carers? done"); what it asks is in its own words ("What's being done about it?").
-        asked = _part(question, parts[0].query)
-        if asked.kind != "general" or asked.stance or asked.asks_action:
-            parts = [asked]
+        own = _part(asked, parts[0].query)
+        if own.kind != "general" or own.stance or own.asks_action:
+            parts = [own]
     improve = any(p.kind == "improve" for p in parts)
     return QuestionPlan(
         question=question,
         query=query,
         parts=parts,
-        areas=ja.areas_named(query),
+        areas=[a for a in ja.areas_named(query) if a not in excluded],
+        excluded=excluded,
         wants_all=bool(WANTS_ALL.search(query)),
         improve=improve,
     )

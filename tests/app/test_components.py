@@ -48,6 +48,18 @@ def test_what_must_improve_is_answered_by_every_recommendation(full_index):
         assert [c.number for c in a.citations] == list(range(1, 16)), question
 
 
+def test_recommendations_the_question_sets_aside_are_left_out(full_index):
+    from app.improvement_answers import areas_of
+
+    report = full_index.report("tower-hamlets-2017")
+    a = answer("List the recommendations, not the LSCB ones", scope=TH17, index=full_index)
+    assert [c.number for c in a.citations] == list(range(1, 16)), a.text
+    a = answer("What must improve, apart from adoption?", scope=TH17, index=full_index)
+    kept = [full_index.paragraph(c.paragraph_id) for c in a.citations]
+    assert 0 < len(kept) < 15, a.text
+    assert not any("adoption" in areas_of(p, report, full_index) for p in kept)
+
+
 def test_an_improvement_question_about_a_topic_gets_the_recommendations_on_it(full_index):
     a = answer("What should they do about children who go missing?", scope=TH17, index=full_index)
     assert a.citations and all("missing" in c.paragraph_text.lower() for c in a.citations), a.text

@@ -101,6 +101,36 @@ def test_a_grade_word_asks_for_a_grade_only_when_the_area_is_its_subject():
     assert is_grade_question("Is Tameside's help and protection good?")
     assert is_grade_question("Is adoption performance good?")
     assert not is_grade_question("Are care leavers' pathway plans any good?")
+    # what a judged area "got" is its grade; what care leavers got from the council is not
+    assert is_grade_question("what did help and protection get?")
+    assert not is_grade_question("What did care leavers get from the council?")
+
+
+@pytest.mark.parametrize(
+    ("question", "kept", "excluded"),
+    [
+        (
+            "Can you list all the recommendations for the council? Not the LSCB ones",
+            "Can you list all the recommendations for the council?",
+            ["lscb"],
+        ),
+        ("What must improve, apart from care leavers?", "What must improve?", ["care_leavers"]),
+        ("What needs to improve except for adoption?", "What needs to improve?", ["adoption"]),
+        # "not" that qualifies what is asked sets nothing aside
+        ("Why was it not outstanding?", "Why was it not outstanding?", []),
+        (
+            "Are children not in education supported?",
+            "Are children not in education supported?",
+            [],
+        ),
+    ],
+)
+def test_what_a_question_sets_aside_is_neither_a_part_nor_an_area(question, kept, excluded):
+    plan = make_plan(question, question)
+    assert plan.query == kept
+    assert plan.excluded == excluded
+    assert not set(plan.areas) & set(excluded)
+    assert len(plan.parts) == 1
 
 
 def test_a_follow_up_asks_what_its_own_words_ask_about_the_earlier_topic():
