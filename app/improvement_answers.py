@@ -22,7 +22,9 @@ FRAMING = set(
         "recommended recommendation recommendations area areas do does done list all every "
         "each full complete give council local authority authorities they them it leaders "
         "inspection inspectors ofsted report change changes happen better next step steps "
-        "key main priority priorities action actions work required require"
+        "key main priority priorities action actions work required require "
+        # "what have they been told to do?", "what did inspectors think they should do?"
+        "told think"
     )
 )
 BOARD = re.compile(r"\b(lscb|board|safeguarding children)\b", re.I)

@@ -8,7 +8,7 @@ from ingest import Judgement, Paragraph, Report
 
 AREA_WORDS = [
     ("adoption", r"adoption"),
-    ("care_leavers", r"care leavers?|leaving care|care-leavers?"),
+    ("care_leavers", r"care leavers?|leaving care|care leaving|care-leavers?"),
     ("in_care", r"children (looked after|in care)|looked[- ]after|\bcla\b|\blac\b|in care"),
     ("help_and_protection", r"help and protection|need help|protection|child protection"),
     ("leadership", r"leadership|leaders|management and governance|impact of leaders"),

@@ -60,6 +60,20 @@ def test_recommendations_the_question_sets_aside_are_left_out(full_index):
     assert not any("adoption" in areas_of(p, report, full_index) for p in kept)
 
 
+def test_what_the_board_was_told_to_do_is_the_boards_whole_list(full_index):
+    # "told" frames the request; it is no topic to narrow the board's five items by
+    a = answer(
+        "What have they been told to do?",
+        history=["What did inspectors think of the safeguarding board?"],
+        scope=TH17,
+        index=full_index,
+    )
+    from app.structure_answers import of_board
+
+    assert len(a.citations) == 5, a.text
+    assert all(of_board(full_index.paragraph(c.paragraph_id)) for c in a.citations), a.text
+
+
 def test_an_improvement_question_about_a_topic_gets_the_recommendations_on_it(full_index):
     a = answer("What should they do about children who go missing?", scope=TH17, index=full_index)
     assert a.citations and all("missing" in c.paragraph_text.lower() for c in a.citations), a.text

@@ -41,6 +41,8 @@ def test_a_part_with_no_topic_of_its_own_searches_with_the_first_parts_topic():
         "What does Ofsted want them to do about workloads?",
         "what do they need to get better at for looked after children?",
         "What's the priority and immediate action they have to take?",
+        "What do they need to fix at the front door?",
+        "anything they still need to sort out there?",
     ],
 )
 def test_improvement_questions_are_planned_as_such(question):
@@ -147,3 +149,9 @@ def test_a_follow_up_asks_what_its_own_words_ask_about_the_earlier_topic():
     question = "and what rate is that?"
     plan = make_plan(question, rewrite(question, ["How many children were on a CP plan?"]))
     assert plan.parts[0].kind == "number"
+
+
+def test_care_leaving_services_name_the_care_leavers_area():
+    from app.judgement_answers import areas_named
+
+    assert areas_named("why are some not engaging with care leaving services?") == ["care_leavers"]
