@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .judgement_answers import area_mentions
+
 MAX_HISTORY = 6  # earlier user turns kept; older ones no longer steer a follow-up
 
 FOLLOW_UP_START = re.compile(
@@ -117,8 +119,21 @@ def is_follow_up(question: str) -> bool:
     if BARE_WHY.match(q) or FOLLOW_UP_START.match(q):
         return True
     # A question with a pronoun that points back ("what rate is that?", "anything not working
-    # so well with that?") leans on the history, however many words of its own it has.
-    return bool(words) and bool(PRONOUNS.search(q))
+    # so well with that?") leans on the history, however many words of its own it has; not
+    # one whose later part points at the area its first part names ("How are care leavers
+    # doing, and do they have good pathway plans?").
+    pronoun = PRONOUNS.search(IDIOM.sub(" ", q))
+    if not (words and pronoun):
+        return False
+    first_part = LATER_PART.match(IDIOM.sub(" ", q)[: pronoun.start()])
+    return not (first_part and area_mentions(first_part.group(1)))
+
+
+# "… judged the way it was": no pronoun that points anywhere.
+IDIOM = re.compile(r"\bthe way (?:it|they) (?:is|are|was|were|did)\b", re.I)
+# The words before a later part that opens with the pronoun's clause: "How are care leavers
+# doing, and do they …" (group 1 is the first part).
+LATER_PART = re.compile(r"^(.*)\b(?:and|but)\W+(?:\w+\W+){0,3}$", re.I | re.S)
 
 
 def rewrite(question: str, history: list[str] | tuple[str, ...]) -> str:

@@ -29,8 +29,9 @@ GRADE_WORD_QUESTION = re.compile(
 # "What did help and protection get?": what a judged area got is its grade (the subject is
 # checked as above, so "what did care leavers get from the council?" is not one).
 GRADE_GOT_QUESTION = re.compile(
-    r"^\W*(?:so\s+|and\s+)?what (?:did|does|has|have) (?P<subject>.{1,80}?) "
-    r"(?:get|got|score|scored|receive|received|achieve|achieved|end up with)\W*$",
+    r"^\W*(?:so\s+|and\s+)?what (?:grade |rating |judgement )?(?:did|does|has|have) "
+    r"(?P<subject>.{1,80}?) (?:get|got|score|scored|receive|received|achieve|achieved|"
+    r"end up with)(?: (?:for|in|on) (?P<area>.{1,60}?))?\W*$",
     re.I,
 )
 AREA_TITLES = {
@@ -61,7 +62,9 @@ def is_grade_question(question: str) -> bool:
     m = GRADE_WORD_QUESTION.search(question) or GRADE_GOT_QUESTION.search(question)
     if not m or not any(re.search(p, question.lower()) for _a, p in AREA_WORDS):
         return False
-    subject = m.group("subject").lower()
+    # "What did Hampshire get for leadership?": the council's name is no word of the subject
+    named = " ".join(m.groupdict().get(g) or "" for g in ("subject", "area"))
+    subject = re.sub(r"\b[A-Z][\w'’-]*", " ", named).lower()
     for _a, pattern in AREA_WORDS:
         subject = re.sub(pattern, " ", subject)
     words = [w for w in re.findall(r"[a-z0-9']+", subject) if not w.endswith("'s")]

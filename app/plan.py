@@ -35,7 +35,7 @@ IMPROVE = re.compile(
     r"to improve\??$|(?:has|have) to improve|"
     # "what's the action they have to take?"; not "what did leaders do?", nor "do children
     # do better here?", nor "what immediate action did leaders take?"
-    r"\bwhat\b.*\b(?:has|have) to (?:do|take|change)|"
+    r"\bwhat\b.*\b(?:has|have) to (?:do|take|change|fix|address|tackle|sort out|work on)|"
     r"(?:needs?|has|have|must|should|could|ought) (?:to )?(?:get|do|be doing) better|"
     r"priority and immediate action|"
     # "what are they told to do about …?", "what are leaders expected to change?"

@@ -43,6 +43,7 @@ def test_a_part_with_no_topic_of_its_own_searches_with_the_first_parts_topic():
         "What's the priority and immediate action they have to take?",
         "What do they need to fix at the front door?",
         "anything they still need to sort out there?",
+        "what's the one thing Thurrock has to fix?",
     ],
 )
 def test_improvement_questions_are_planned_as_such(question):
@@ -105,6 +106,7 @@ def test_a_grade_word_asks_for_a_grade_only_when_the_area_is_its_subject():
     assert not is_grade_question("Are care leavers' pathway plans any good?")
     # what a judged area "got" is its grade; what care leavers got from the council is not
     assert is_grade_question("what did help and protection get?")
+    assert is_grade_question("What did Hampshire get for leadership?")
     assert not is_grade_question("What did care leavers get from the council?")
 
 
