@@ -40,7 +40,7 @@ lint: $(VENV)/.dev
 
 # The scale suites (dev, test, fresh) read ../shared/corpus/scale; their indexes are cached.
 eval: index
-	$(CLI) eval --suite shipped --suite cross --suite dev --suite test --suite fresh --suite fresh2 \
+	$(CLI) eval --suite shipped --suite cross --suite dev --suite test --suite fresh --suite fresh2 --suite fresh3 \
 		--baselines \
 		--markdown evals/reports/latest.md --json evals/reports/latest.json
 

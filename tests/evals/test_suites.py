@@ -22,6 +22,8 @@ def test_splits_are_whole_councils_and_test_is_about_forty_percent():
     assert not councils["dev"] & councils["test"]
     assert not (councils["dev"] | councils["test"]) & councils["fresh"]
     assert not (councils["dev"] | councils["test"] | councils["fresh"]) & councils["fresh2"]
+    earlier = councils["dev"] | councils["test"] | councils["fresh"] | councils["fresh2"]
+    assert not earlier & councils["fresh3"]
     dev, test = len(split_files("dev")), len(split_files("test"))
     assert 0.35 <= test / (dev + test) <= 0.45
     assert dev + test >= 25
