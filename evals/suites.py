@@ -2,8 +2,9 @@
 
 - `shipped`: the original gold sets, on the index of the ten shipped reports.
 - `cross`: cross-report questions, on the same index.
-- `dev`, `test`, `fresh`, `fresh2`, `fresh3`: questions about reports of ../shared/corpus/scale, each
-  suite on a cached index of just the reports its split names (evals/gold/splits.json).
+- `dev`, `test`, `fresh`, `fresh2`, `fresh3`: questions about reports of
+  ../shared/corpus/scale, each suite on a cached index of just the reports its split names
+  (evals/gold/splits.json).
   `test` is held out: read as aggregate figures only, and so is `fresh3` (not in
   evals/diagnose.py's ALLOWED) until a stop has reported its unseen figures.
 """
