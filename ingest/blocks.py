@@ -183,8 +183,9 @@ class _Builder:
         if not ended or next_text[:1].islower():
             return False  # a sentence runs on across a page break
         # A PDF numbered paragraph ends only at the next marker; running text ends at a short
-        # line that finishes a sentence.
-        return block.kind != "numbered" and len(last) < self.width * 0.8
+        # line that finishes a sentence, or at the blank space before the next paragraph (a
+        # paragraph whose last line happens to fill the width, in an executive summary).
+        return block.kind != "numbered" and (self.gap or len(last) < self.width * 0.8)
 
     def _text_break(self, ended: bool, next_text: str) -> bool:
         """Paragraph breaks in the damaged text, where lines and numbers were lost.
@@ -223,6 +224,7 @@ def build_blocks(lines: list[Line], kind: str) -> list[Block]:
             b.gap = True
             i += 1
             continue
+        b.gap = b.gap or line.gap_before
         if BOILERPLATE_START.match(stripped):
             break  # the back page: licence and contact details, never an answer
         if FOOTNOTE_START.match(stripped):
@@ -295,7 +297,7 @@ def _split_glued_number(lines: list[Line], texts: list[str], i: int, expected: i
         if expected <= int(m.group(1)) <= expected + 2 and texts[i][: m.start()].strip():
             head, tail = texts[i][: m.start()], texts[i][m.start() :].strip()
             page = lines[i].page
-            lines[i : i + 1] = [Line(head, page), Line(tail, page)]
+            lines[i : i + 1] = [Line(head, page, lines[i].gap_before), Line(tail, page)]
             texts[i : i + 1] = [head, tail]
             return
 

@@ -12,6 +12,7 @@ take a number ("Key Stage 4," keeps its 4).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .read import Line
 
@@ -87,7 +88,7 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             if marker:
                 k, m = marker
                 text = lines[k].text
-                lines[k] = Line(text[: m.start()] + text[m.end() :], lines[k].page)
+                lines[k] = replace(lines[k], text=text[: m.start()] + text[m.end() :])
             drop.update(range(a, b + 1))
             notes.append(Line(" ".join(ln.text.strip() for ln in lines[a : b + 1]), lines[a].page))
         i = found[-1][2] + 1

@@ -23,6 +23,9 @@ MIN_CHARS_PER_PAGE = 200
 class Line:
     text: str
     page: int | None  # 1-based; None for text files, which carry no page breaks
+    # A blank line came before it on the same page: in a PDF's text layer, the space Ofsted
+    # leaves between paragraphs (text files keep their blank lines as lines instead).
+    gap_before: bool = False
 
 
 def read_lines(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Line], str]:
@@ -116,10 +119,13 @@ def _strip_furniture(pages: list[str]) -> list[Line]:
     furniture = {key for key, n in counts.items() if n >= threshold}
     out: list[Line] = []
     for page_no, lines in enumerate(page_lines, start=1):
+        seen = blank = False  # a kept line on this page; a blank line since the last one
         for text in lines:
-            if not text.strip() or _PAGE_NUMBER.match(text):
+            if not text.strip():
+                blank = True
                 continue
-            if _furniture_key(text) in furniture:
+            if _PAGE_NUMBER.match(text) or _furniture_key(text) in furniture:
                 continue
-            out.append(Line(text, page_no))
+            out.append(Line(text, page_no, gap_before=blank and seen))
+            seen, blank = True, False
     return out

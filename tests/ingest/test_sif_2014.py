@@ -175,3 +175,35 @@ def test_a_number_at_the_foot_of_a_page_without_a_marker_is_not_a_footnote():
     lines = [Line("Children at Key Stage 4, and 12 others.", 1), Line("4 Good homes.", 1)]
     kept, notes = lift_footnotes(lines)
     assert not notes and kept == lines
+
+
+def test_the_blank_space_between_unnumbered_paragraphs_ends_one():
+    # An executive summary paragraph whose last line happens to fill the width ran into the
+    # next (Greenwich 2016's became one of 457 words); the text layer's blank line ends it.
+    def full(text: str) -> str:
+        return f"{text} and then runs on to fill the width of the whole line".ljust(90, "x")
+
+    lines = [
+        Line("Executive summary", 1),
+        Line(full("Services for care leavers are of high quality"), 1),
+        Line(full("The last line of this paragraph fills the width") + ".", 1),
+        Line(full("Leadership, management and governance are mostly strong"), 1, True),
+        Line(full("Its last line on this page ends a sentence too") + ".", 1),
+        # a new page opens after blank space too, but a paragraph runs on across it
+        Line(full("Its paragraph goes on after the page break") + ".", 2),
+    ]
+    texts = [b.text for b in build_blocks(lines, "pdf") if b.kind == "text"]
+    assert len(texts) == 2, texts
+    assert texts[0].startswith("Services") and texts[1].startswith("Leadership")
+    assert "after the page break" in texts[1]
+
+
+def test_a_pdf_line_after_a_blank_on_its_page_says_so():
+    from ingest.read import _strip_furniture
+
+    lines = _strip_furniture([" \n 3 \nFirst line.\n \nSecond paragraph.\n", "Next page.\n"])
+    assert [(ln.text, ln.gap_before) for ln in lines] == [
+        ("First line.", False),  # the blank at the page's top is no paragraph's end
+        ("Second paragraph.", True),
+        ("Next page.", False),
+    ]
