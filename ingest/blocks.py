@@ -208,6 +208,9 @@ class _Builder:
         return bool(word) and not word.isupper() and word.lower() in self.lowercase_words
 
 
+GRADE_TAIL = re.compile(r"^to be good\.?$", re.I)
+
+
 def build_blocks(lines: list[Line], kind: str) -> list[Block]:
     lines = list(lines)
     texts = [ln.text for ln in lines]
@@ -233,6 +236,12 @@ def build_blocks(lines: list[Line], kind: str) -> list[Block]:
             i += 1
             continue
         if TABLE_HEADER.match(stripped):
+            i += 1
+            continue
+        after_grade = b.current is None and b.blocks and b.blocks[-1].kind in ("heading", "grade")
+        if GRADE_TAIL.match(stripped) and after_grade:
+            # "Requires improvement" / "to be good" wrapped under an area's heading (Somerset
+            # 2018): the rest of the grade just read, not a paragraph.
             i += 1
             continue
         # Before headings: "The Local Safeguarding Children Board is inadequate" right under

@@ -18,7 +18,7 @@ from .sentences import sentence_spans
 from .structure import RawParagraph, to_paragraphs
 
 # Bump when parsing changes what paragraphs come out: it is part of the index name.
-PARSER_VERSION = "11"
+PARSER_VERSION = "12"
 
 
 def parse_report(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:

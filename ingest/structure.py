@@ -51,7 +51,12 @@ class _Sections:
         self.top_area: str | None = None
         self.minor: str | None = None  # "Social work practice" inside "Areas for improvement"
 
-    def enter(self, h: Heading) -> None:
+    def enter(self, h: Heading, items_follow: bool = False) -> None:
+        if h.level == 1 and h.area and not h.grade and items_follow and self.in_recommendations():
+            # Plymouth 2015 groups its recommendations under the areas' names ("Leadership,
+            # management and governance", then "1. Ensure that …"): a group of the list, not
+            # the area's section, which opens with its grade.
+            h = Heading(h.title, 3)
         if h.level == 3:
             self.minor = h.title
             return
@@ -68,9 +73,15 @@ class _Sections:
         parts = [p for p in (self.top, self.sub, self.minor) if p]
         return tuple(parts) if parts else ("Overall effectiveness",)
 
+    def in_recommendations(self) -> bool:
+        return bool(
+            RECOMMENDATION_SECTIONS.match(self.sub or "")
+            or (not self.sub and RECOMMENDATION_SECTIONS.match(self.top or ""))
+        )
+
     def kind_for(self, block: Block) -> str:
         top, sub = self.top or "", self.sub or ""
-        if RECOMMENDATION_SECTIONS.match(sub) or (not sub and RECOMMENDATION_SECTIONS.match(top)):
+        if self.in_recommendations():
             return "recommendation"
         if block.number is not None:
             return "finding"
@@ -96,9 +107,11 @@ def to_paragraphs(blocks: list[Block], recover_numbers: bool) -> list[RawParagra
     sections = _Sections()
     out: list[RawParagraph] = []
     next_number = 1
-    for block in _merge_sub_bullets(blocks):
+    blocks = _merge_sub_bullets(blocks)
+    for i, block in enumerate(blocks):
         if block.kind == "heading" and block.heading:
-            sections.enter(block.heading)
+            following = blocks[i + 1].kind if i + 1 < len(blocks) else ""
+            sections.enter(block.heading, items_follow=following in ("numbered", "bullet"))
             continue
         if block.kind == "grade":
             if not is_grade_line(block.text):

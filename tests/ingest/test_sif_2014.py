@@ -207,3 +207,24 @@ def test_a_pdf_line_after_a_blank_on_its_page_says_so():
         ("Second paragraph.", True),
         ("Next page.", False),
     ]
+
+
+def test_an_area_named_inside_the_recommendations_groups_items_and_a_wrapped_grade_ends():
+    # Plymouth 2015 groups its recommendations under the areas' names; Somerset 2018 wraps
+    # "Requires improvement" / "to be good" under an area's heading.
+    paragraphs = _paragraphs(
+        "What does the local authority need to improve?",
+        "Priority and immediate action",
+        "Leadership, management and governance",
+        "1. Ensure that practitioners have reasonable workloads.",
+        "The experiences and progress of children who need help and protection",
+        "Requires improvement",
+        "to be good",
+        "Summary",
+        "Children are seen promptly.",
+    )
+    first, last = paragraphs[0], paragraphs[-1]
+    assert first.kind == "recommendation", first
+    assert first.section[-1] == "Leadership, management and governance"
+    assert [p.text for p in paragraphs] == [first.text, "Children are seen promptly."]
+    assert last.section[0].startswith("The experiences and progress")
