@@ -12,7 +12,7 @@ from .cache import cached_index
 from .gold import load_gold
 from .report import markdown, metrics_table
 from .runner import by_tag, failures, run_eval
-from .suites import SCALE_SUITES, corpus_paths, gold_files
+from .suites import HELD_OUT, SCALE_SUITES, corpus_paths, gold_files
 
 
 def index_for(suite: str, shipped: ReportIndex, corpus: Path, progress=None) -> ReportIndex:
@@ -45,8 +45,8 @@ def evaluate(
         columns[name] = metrics
         tags[name] = by_tag(records)
         fails[name] = failures(records)
-        # The held-out split is read as aggregate figures only: no per-question rows.
-        rows = [] if name == "test" else _question_rows(records)
+        # The held-out suites are read as aggregate figures only: no per-question rows.
+        rows = [] if name in HELD_OUT else _question_rows(records)
         payload[name] = {"metrics": metrics, "questions": rows}
         if with_baselines and name in ("shipped", "gold"):
             questions = [q for f in files for q in load_gold(f)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .metrics import METRIC_KEYS
+from .suites import HELD_OUT
 
 TAG_KEYS = ("hit@5", "key_facts", "citation_precision", "refusal_recall", "false_refusal")
 
@@ -51,8 +52,8 @@ def markdown(
         parts.append(f"- **{suite}**: {', '.join(str(g) for g in files)}")
     parts += ["", metrics_table(columns), "", "## By tag", "", tag_table(tags), ""]
     for suite, fails in failures.items():
-        if suite == "test":
-            # The held-out split is read as aggregate figures only.
+        if suite in HELD_OUT:
+            # The held-out suites are read as aggregate figures only.
             parts += [f"## Failures: {suite} ({len(fails)}; not listed: held out)", ""]
             continue
         parts += [f"## Failures: {suite} ({len(fails)})", ""]

@@ -19,6 +19,8 @@ from .gold import GOLD_DIR
 
 SUITES = ("shipped", "cross", "dev", "test", "fresh", "fresh2", "fresh3")
 SCALE_SUITES = ("dev", "test", "fresh", "fresh2", "fresh3")
+# Read only as aggregate figures: no per-question rows in the reports, no diagnose.
+HELD_OUT = ("test", "fresh3")
 _FOLDERS = {
     "cross": "cross",
     "dev": "scale/dev",
