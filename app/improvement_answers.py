@@ -27,11 +27,18 @@ FRAMING = set(
         "told think"
     )
 )
+NONE = re.compile(r"^there (?:are|were|is|was) no (?:areas?|recommendations?|priority)\b", re.I)
 BOARD = re.compile(r"\b(lscb|board|safeguarding children)\b", re.I)
 # What only care leavers have: "Some young people have pathway plans that are not good".
 LEAVERS = re.compile(r"\bpathway plans?\b|\bpersonal advis[eo]rs?\b", re.I)
 # The areas a finding's section can put it in; the overall summary restates them all.
 AREAS = [a for a in ja.AREA_SECTIONS if a != "overall"]
+
+
+def recommendations(report: Report) -> list[Paragraph]:
+    """The report's recommendation items: "There are no areas for priority or immediate
+    action" heads a list and is no item of it."""
+    return [p for p in report.paragraphs if p.kind == "recommendation" and not NONE.match(p.text)]
 
 
 def _asked_of(plan: QuestionPlan, reports: list[Report]) -> Report | None:
@@ -51,16 +58,22 @@ def improvement_items(
     report = _asked_of(plan, reports)
     if report is None:
         return None
-    recs = [p for p in report.paragraphs if p.kind == "recommendation"]
+    recs = recommendations(report)
     board = [p for p in recs if of_board(p)]
     asks_board = bool(BOARD.search(plan.query)) and bool(board)
     pool = board if asks_board else [p for p in recs if p not in board]
-    if plan.excluded:  # "… apart from care leavers"
-        pool = [p for p in pool if not set(plan.excluded) & areas_of(p, report, index)]
+    # "… apart from care leavers"; the board's own list is set aside above, by who it is for
+    excluded = set(plan.excluded) - {"lscb"}
+    if excluded:
+        pool = [p for p in pool if not excluded & areas_of(p, report, index)]
     if not pool:
         return None
     topic = {t for part in plan.parts for t in part.terms} - FRAMING
     topic -= set(terms(report.council))  # "… for Buckinghamshire" names no topic
+    if len(pool) > 1:
+        # A word every item uses tells none apart ("children" in "what should they do
+        # better for disabled children?"): what is left names the topic, or nothing does.
+        topic -= set.intersection(*(set(terms(p.text)) for p in pool))
     if asks_board:
         topic -= set(terms("lscb board safeguarding children"))
     if plan.wants_all:
@@ -147,7 +160,7 @@ def no_items_about(plan: QuestionPlan, reports: list[Report]) -> str | None:
     report = _asked_of(plan, reports)
     if report is None or not plan.wants_all or not plan.areas:
         return None
-    recs = [p for p in report.paragraphs if p.kind == "recommendation" and not of_board(p)]
+    recs = [p for p in recommendations(report) if not of_board(p)]
     if not recs:
         return None
     titles = " or ".join(ja.area_title(a, report.framework) for a in plan.areas)
@@ -160,7 +173,7 @@ def no_items_about(plan: QuestionPlan, reports: list[Report]) -> str | None:
 def answer_improvements(result: Answer, items: list[Paragraph], report: Report) -> None:
     """Every item, each cited; a long item is given by its opening sentence."""
     board = of_board(items[0])
-    total = sum(p.kind == "recommendation" and of_board(p) == board for p in report.paragraphs)
+    total = sum(of_board(p) == board for p in recommendations(report))
     for marker, p in enumerate(items, start=1):
         texts = p.sentence_texts() or [p.text]
         shown = " ".join(texts) if len(texts) <= 2 else texts[0]

@@ -39,16 +39,18 @@ def answer_why_graded(result: Answer, query: str, report: Report) -> None:
     evidence = ja.evidence_paragraph(report, actual.area, actual.evidence, actual.grade)
     if evidence is None:
         return
+    # "Why was leadership inadequate?" is answered by the reasons in the area's own section,
+    # never by the verdict ("Leadership … is inadequate") or by praise. Asked of the wrong
+    # grade ("why was adoption good?" when it requires improvement), the answer says so and
+    # gives the reasons for the grade it got, not what search found for the one asked.
+    kept = result.sentences, result.citations
+    result.sentences, result.citations = [], []
+    short_of = bool(SHORT_OF.search(query)) and actual.grade == stated[1]
+    _explain(result, report, actual, evidence, shortfall=short_of)
+    if not result.sentences:  # the section gives no reasons: keep what search found
+        result.sentences, result.citations = kept
     if actual.grade != stated[1]:
         _correct(result, report, actual, stated[1], evidence)
-    else:
-        # "Why was leadership inadequate?" is answered by the reasons in the area's own
-        # section, never by the verdict ("Leadership … is inadequate") or by praise.
-        kept = result.sentences, result.citations
-        result.sentences, result.citations = [], []
-        _explain(result, report, actual, evidence, shortfall=bool(SHORT_OF.search(query)))
-        if not result.sentences:  # the section gives no reasons: keep what search found
-            result.sentences, result.citations = kept
 
 
 # "Why was it only good?", "good rather than outstanding: what held it back?": the reasons
@@ -81,9 +83,13 @@ def _area_judged(report: Report, j: Judgement) -> str:
 
 
 def _correct(result: Answer, report: Report, j: Judgement, stated: str, p: Paragraph) -> None:
+    corrected = f"{_judged(report, j)}, not {stated.lower()}."
+    if result.sentences and result.sentences[0].text == f"{_judged(report, j)}.":
+        result.sentences[0].text = corrected  # the reasons' lead already cites the grade
+        return
     correction = citation_for(0, p, ja.grade_quote(j, p))
     result.citations.insert(0, correction)
-    result.sentences.insert(0, AnswerSentence(f"{_judged(report, j)}, not {stated.lower()}.", [0]))
+    result.sentences.insert(0, AnswerSentence(corrected, [0]))
     _renumber(result)
     _unrefuse(result)
 

@@ -24,6 +24,17 @@ def test_why_a_weak_grade_is_answered_with_reasons_not_the_verdict(full_index):
     assert reasons and all("inadequate" not in s.text.lower() for s in reasons)
 
 
+def test_why_asked_of_the_wrong_grade_gives_the_reasons_for_the_right_one(full_index):
+    from app.judgement_answers import concern
+
+    a = answer("Why was adoption judged good?", scope=TH17, index=full_index)
+    assert a.sentences[0].text == (
+        "Inspectors judged adoption performance to require improvement to be good, not good."
+    )
+    reasons = a.sentences[1:]
+    assert reasons and all(concern(s.text) > 0 for s in reasons), a.text
+
+
 def test_a_weak_grade_is_never_cited_to_a_paragraph_of_praise(full_index):
     from app.judgement_answers import concern, evidence_paragraph
 

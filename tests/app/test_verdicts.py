@@ -253,3 +253,49 @@ def test_a_good_grade_asked_why_it_fell_short_is_explained_by_its_concerns():
     result = Answer(question="Why were care leavers judged good?")
     answer_why_graded(result, result.question, report)
     assert "strong service" in " ".join(s.text for s in result.sentences)
+
+
+def test_no_priority_action_heads_the_list_and_is_no_item_of_it():
+    # Sheffield 2014: "There are no areas for priority or immediate action." under that
+    # heading was listed, and counted, as the first recommendation.
+    from app.improvement_answers import improvement_items
+    from app.plan import make_plan
+    from ingest import Judgement
+
+    heading = ("Recommendations", "Priority and immediate action")
+    items = ("Recommendations", "Areas for improvement")
+    report = _report(
+        "SIF",
+        "2014-02-21",
+        Judgement("overall", "Good", "Overall effectiveness is good"),
+        _paragraph(
+            1, "recommendation", heading, "There are no areas for priority or immediate action."
+        ),
+        _paragraph(
+            2, "recommendation", items, "Ensure that strategy discussions include partners."
+        ),
+        _paragraph(3, "recommendation", items, "Improve the quality of written records."),
+    )
+    plan = make_plan("List all the recommendations", "List all the recommendations")
+    assert [p.id for p in improvement_items(plan, [report])] == ["r:2", "r:3"]
+
+
+def test_a_word_every_item_uses_names_no_topic():
+    # Hampshire 2019: "anything they should do better for disabled children?" got both its
+    # items, neither about disabled children, because both say "children".
+    from app.improvement_answers import improvement_items
+    from app.plan import make_plan
+    from ingest import Judgement
+
+    items = ("What needs to improve?",)
+    report = _report(
+        "ILACS",
+        "2019-06-11",
+        Judgement("overall", "Good", "Overall effectiveness Good"),
+        _paragraph(1, "recommendation", items, "Return home interviews for children missing."),
+        _paragraph(2, "recommendation", items, "Holding partners to account for children."),
+    )
+    question = "What should they do for disabled children?"
+    assert improvement_items(make_plan(question, question), [report]) is None
+    question = "What should they do for children who go missing?"
+    assert [p.id for p in improvement_items(make_plan(question, question), [report])] == ["r:1"]
