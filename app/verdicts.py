@@ -182,11 +182,13 @@ def _explain(
     section that do more than restate it; `lead` names the report when there are several."""
     count = count or current_weights().explain_sentences  # fitted, see evals/fit_weights.py
     graded, top = ja.area_paragraphs(report, j.area)
-    states_grade = re.compile(rf"\b{re.escape(j.grade.lower())}\b", re.I)
+    # "Children's services in Northumberland require improvement" restates it too
+    said = re.escape(j.grade.lower()).replace("requires", r"requir\w*")
+    states_grade = re.compile(rf"\b{said}\b", re.I)
     # "The LSCB … is judged to be inadequate, as it is not discharging all of its statutory
     # functions": a sentence that gives the grade with its cause is the first reason.
     with_cause = re.compile(
-        rf"\b{re.escape(j.grade.lower())}\b\W+(?:\w+\W+){{0,2}}?(?:because|as|due to|owing to)\b",
+        rf"\b{said}\b\W+(?:\w+\W+){{0,2}}?(?:because|as|due to|owing to)\b",
         re.I,
     )
     pool = graded or top or _after(report, evidence)

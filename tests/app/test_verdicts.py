@@ -299,3 +299,23 @@ def test_a_word_every_item_uses_names_no_topic():
     assert improvement_items(make_plan(question, question), [report]) is None
     question = "What should they do for children who go missing?"
     assert [p.id for p in improvement_items(make_plan(question, question), [report])] == ["r:1"]
+
+
+def test_a_sentence_that_restates_a_weak_grade_in_another_form_is_no_reason():
+    # Northumberland 2016: "Children's services in Northumberland require improvement" was
+    # given as a reason why leadership requires improvement.
+    from app.types import Answer
+    from app.verdicts import answer_why_graded
+    from ingest import Judgement
+
+    section = ("Leadership, management and governance",)
+    report = _report(
+        "SIF", "2016-04-14", Judgement("leadership", "Requires improvement", "leadership RI"),
+        _sentences(0, "summary", section,
+                   "Children's services in Northumberland require improvement overall.",
+                   "Senior leaders do not have enough scrutiny of frontline practice."),
+    )  # fmt: skip
+    result = Answer(question="Why did leadership only get requires improvement?")
+    answer_why_graded(result, result.question, report)
+    text = " ".join(s.text for s in result.sentences[1:])
+    assert "scrutiny" in text and "require improvement overall" not in text, text
