@@ -41,6 +41,7 @@ from .structure_answers import (
     numbered_paragraph,
     previous_inspection,
 )
+from .support import asks_for_a_count
 from .types import Answer, AnswerSentence, citation_for, related_for
 from .verdicts import answer_summary, answer_why_graded, is_summary_question
 
@@ -107,7 +108,7 @@ def answer(
     elif not improvements and (none := no_items_about(plan, reports)):
         _refuse(result, none)
     elif improvements:
-        answer_improvements(result, improvements, reports[0])
+        answer_improvements(result, improvements, reports[0], count=asks_for_a_count(query))
     elif is_summary_question(query):
         answer_summary(result, reports)
         _pad_retrieved(result, retrieval_query(query, index), report_ids, index)

@@ -170,8 +170,11 @@ def no_items_about(plan: QuestionPlan, reports: list[Report]) -> str | None:
     )
 
 
-def answer_improvements(result: Answer, items: list[Paragraph], report: Report) -> None:
-    """Every item, each cited; a long item is given by its opening sentence."""
+def answer_improvements(
+    result: Answer, items: list[Paragraph], report: Report, count: bool = False
+) -> None:
+    """Every item, each cited; a long item is given by its opening sentence. Asked how many
+    ("how many recommendations were there?"), the notice gives the number."""
     board = of_board(items[0])
     total = sum(of_board(p) == board for p in recommendations(report))
     for marker, p in enumerate(items, start=1):
@@ -179,7 +182,12 @@ def answer_improvements(result: Answer, items: list[Paragraph], report: Report) 
         shown = " ".join(texts) if len(texts) <= 2 else texts[0]
         result.citations.append(citation_for(marker, p, shown))
         result.sentences.append(AnswerSentence(shown, [marker]))
-    if len(items) < total:
+    if count:
+        to = " to the board" if board else ""
+        result.notice = f"{len(items)} of the report's {total} recommendations{to}, listed below."
+        if len(items) == total:
+            result.notice = f"The report makes {total} recommendations{to}, listed below."
+    elif len(items) < total:
         result.notice = (
             f"{len(items)} of the report's {total} recommendations "
             f"{'is' if len(items) == 1 else 'are'} about this; "

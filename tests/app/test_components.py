@@ -328,3 +328,11 @@ def test_what_a_report_mentions_or_talks_about_frames_the_question(full_index):
         missing = unknown_terms(question, TH17, full_index)
         assert not {"mention", "talk"} & set(missing), question
     assert unknown_terms("What about the town hall clock?", TH17, full_index)
+
+
+def test_how_many_recommendations_is_answered_with_the_number(full_index):
+    a = answer("How many recommendations were there?", scope=TH17, index=full_index)
+    assert a.notice == "The report makes 15 recommendations, listed below.", a.notice
+    assert len(a.citations) == 15
+    a = answer("How many recommendations did the LSCB get?", scope=TH17, index=full_index)
+    assert a.notice == "The report makes 5 recommendations to the board, listed below."
