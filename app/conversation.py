@@ -122,10 +122,11 @@ def is_follow_up(question: str) -> bool:
     # so well with that?") leans on the history, however many words of its own it has; not
     # one whose later part points at the area its first part names ("How are care leavers
     # doing, and do they have good pathway plans?").
-    pronoun = PRONOUNS.search(IDIOM.sub(" ", q))
+    plain = IDIOM.sub(" ", q)
+    pronoun = PRONOUNS.search(plain)
     if not (words and pronoun):
         return False
-    first_part = LATER_PART.match(IDIOM.sub(" ", q)[: pronoun.start()])
+    first_part = LATER_PART.match(plain[: pronoun.start()])
     return not (first_part and area_mentions(first_part.group(1)))
 
 

@@ -184,9 +184,8 @@ def answer_improvements(
         result.sentences.append(AnswerSentence(shown, [marker]))
     if count:
         to = " to the board" if board else ""
-        result.notice = f"{len(items)} of the report's {total} recommendations{to}, listed below."
-        if len(items) == total:
-            result.notice = f"The report makes {total} recommendations{to}, listed below."
+        makes = "The report makes" if len(items) == total else f"{len(items)} of the report's"
+        result.notice = f"{makes} {total} recommendations{to}, listed below."
     elif len(items) < total:
         result.notice = (
             f"{len(items)} of the report's {total} recommendations "

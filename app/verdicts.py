@@ -83,8 +83,9 @@ def _area_judged(report: Report, j: Judgement) -> str:
 
 
 def _correct(result: Answer, report: Report, j: Judgement, stated: str, p: Paragraph) -> None:
-    corrected = f"{_judged(report, j)}, not {stated.lower()}."
-    if result.sentences and result.sentences[0].text == f"{_judged(report, j)}.":
+    judged = _judged(report, j)
+    corrected = f"{judged}, not {stated.lower()}."
+    if result.sentences and result.sentences[0].text == f"{judged}.":
         result.sentences[0].text = corrected  # the reasons' lead already cites the grade
         return
     correction = citation_for(0, p, ja.grade_quote(j, p))

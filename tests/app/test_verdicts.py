@@ -203,6 +203,24 @@ def _sentences(i: int, kind: str, section: tuple[str, ...], *sentences: str):
     return Paragraph(f"r:{i}", "r", i + 1, kind, section, 1, text, spans)
 
 
+def _reasons(report, question: str) -> list[str]:
+    """The sentences after the grade of the answer to a why-question about `report`."""
+    from app.types import Answer
+    from app.verdicts import answer_why_graded
+
+    result = Answer(question=question)
+    answer_why_graded(result, question, report)
+    return [s.text for s in result.sentences[1:]]
+
+
+def _items(report, question: str):
+    from app.improvement_answers import improvement_items
+    from app.plan import make_plan
+
+    items = improvement_items(make_plan(question, question), [report])
+    return None if items is None else [p.id for p in items]
+
+
 def test_a_short_summary_is_filled_from_the_section_and_a_restated_cause_given_once():
     # Wirral 2016: the board's summary and its section open with the same cause, one with
     # the statutes named. Suffolk 2016: a summary of one reason left the answer one reason.
@@ -227,8 +245,6 @@ def test_a_short_summary_is_filled_from_the_section_and_a_restated_cause_given_o
 
 
 def test_a_good_grade_asked_why_it_fell_short_is_explained_by_its_concerns():
-    from app.types import Answer
-    from app.verdicts import answer_why_graded
     from ingest import Judgement
 
     leavers = ("The experiences and progress of care leavers",)
@@ -243,23 +259,16 @@ def test_a_good_grade_asked_why_it_fell_short_is_explained_by_its_concerns():
         "Why was the care leavers service only judged good?",
         "why were care leavers good rather than outstanding - what held it back?",
     ):
-        result = Answer(question=question)
-        answer_why_graded(result, question, report)
-        reasons = [s.text for s in result.sentences[1:]]
-        assert reasons == [
+        assert _reasons(report, question) == [
             "The offer does not give enough detail about discretionary entitlements."
         ], question
     # Asked why it was good, the strengths explain it.
-    result = Answer(question="Why were care leavers judged good?")
-    answer_why_graded(result, result.question, report)
-    assert "strong service" in " ".join(s.text for s in result.sentences)
+    assert "strong service" in " ".join(_reasons(report, "Why were care leavers judged good?"))
 
 
 def test_no_priority_action_heads_the_list_and_is_no_item_of_it():
     # Sheffield 2014: "There are no areas for priority or immediate action." under that
     # heading was listed, and counted, as the first recommendation.
-    from app.improvement_answers import improvement_items
-    from app.plan import make_plan
     from ingest import Judgement
 
     heading = ("Recommendations", "Priority and immediate action")
@@ -276,15 +285,12 @@ def test_no_priority_action_heads_the_list_and_is_no_item_of_it():
         ),
         _paragraph(3, "recommendation", items, "Improve the quality of written records."),
     )
-    plan = make_plan("List all the recommendations", "List all the recommendations")
-    assert [p.id for p in improvement_items(plan, [report])] == ["r:2", "r:3"]
+    assert _items(report, "List all the recommendations") == ["r:2", "r:3"]
 
 
 def test_a_word_every_item_uses_names_no_topic():
     # Hampshire 2019: "anything they should do better for disabled children?" got both its
     # items, neither about disabled children, because both say "children".
-    from app.improvement_answers import improvement_items
-    from app.plan import make_plan
     from ingest import Judgement
 
     items = ("What needs to improve?",)
@@ -295,17 +301,13 @@ def test_a_word_every_item_uses_names_no_topic():
         _paragraph(1, "recommendation", items, "Return home interviews for children missing."),
         _paragraph(2, "recommendation", items, "Holding partners to account for children."),
     )
-    question = "What should they do for disabled children?"
-    assert improvement_items(make_plan(question, question), [report]) is None
-    question = "What should they do for children who go missing?"
-    assert [p.id for p in improvement_items(make_plan(question, question), [report])] == ["r:1"]
+    assert _items(report, "What should they do for disabled children?") is None
+    assert _items(report, "What should they do for children who go missing?") == ["r:1"]
 
 
 def test_a_sentence_that_restates_a_weak_grade_in_another_form_is_no_reason():
     # Northumberland 2016: "Children's services in Northumberland require improvement" was
     # given as a reason why leadership requires improvement.
-    from app.types import Answer
-    from app.verdicts import answer_why_graded
     from ingest import Judgement
 
     section = ("Leadership, management and governance",)
@@ -315,7 +317,5 @@ def test_a_sentence_that_restates_a_weak_grade_in_another_form_is_no_reason():
                    "Children's services in Northumberland require improvement overall.",
                    "Senior leaders do not have enough scrutiny of frontline practice."),
     )  # fmt: skip
-    result = Answer(question="Why did leadership only get requires improvement?")
-    answer_why_graded(result, result.question, report)
-    text = " ".join(s.text for s in result.sentences[1:])
+    text = " ".join(_reasons(report, "Why did leadership only get requires improvement?"))
     assert "scrutiny" in text and "require improvement overall" not in text, text
