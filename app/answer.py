@@ -6,6 +6,7 @@ import time
 from dataclasses import replace
 
 from index import ReportIndex
+from index.terms import terms
 from ingest import Report
 
 from . import cross_report, generative
@@ -21,7 +22,12 @@ from .extractive_answer import (
     retrieval_query,
     unanswered_parts,
 )
-from .improvement_answers import answer_improvements, improvement_items, no_items_about
+from .improvement_answers import (
+    answer_improvements,
+    improvement_items,
+    no_items_about,
+    recommendations,
+)
 from .limits import (
     clean_history,
     clean_model_answer,
@@ -29,7 +35,7 @@ from .limits import (
     readable,
     scope_problem,
 )
-from .plan import QuestionPlan, make_plan
+from .plan import QuestionPlan, make_plan, overall_stance
 from .scope import detect_scope
 from .scorer import current_weights
 from .structure_answers import (
@@ -39,11 +45,12 @@ from .structure_answers import (
     inspection_team,
     missing_number,
     numbered_paragraph,
+    of_board,
     previous_inspection,
 )
 from .support import asks_for_a_count
 from .types import Answer, AnswerSentence, citation_for, related_for
-from .verdicts import answer_summary, answer_why_graded, is_summary_question
+from .verdicts import answer_overall, answer_summary, answer_why_graded, is_summary_question
 
 
 def answer(
@@ -111,6 +118,9 @@ def answer(
         answer_improvements(result, improvements, reports[0], count=asks_for_a_count(query))
     elif is_summary_question(query):
         answer_summary(result, reports)
+        _pad_retrieved(result, retrieval_query(query, index), report_ids, index)
+    elif stance := overall_stance(plan, {t for r in reports for t in terms(r.council)}):
+        _answer_overall(result, reports, stance)
         _pad_retrieved(result, retrieval_query(query, index), report_ids, index)
     elif ja.is_grade_question(query) and _asks_a_grade(question, query, plan):
         # A follow-up that names an area ("what about care leavers?") asks about that area.
@@ -290,6 +300,30 @@ def _answer_grades(result: Answer, query: str, reports: list[Report], index) -> 
         _refuse(result, f"None of the reports in scope was judged {wanted.lower()} for that.")
     elif not result.sentences:
         _refuse(result, "The indexed reports do not grade that area.")
+
+
+def _answer_overall(result: Answer, reports: list[Report], stance: str) -> None:
+    """What is wrong (or right) overall, from the summary. Asked what worried inspectors,
+    a report whose summary only praises ("Children in care … receive an outstanding
+    service") answers with what inspectors said must improve, which is where its concerns
+    are; one that raises some points to that list for the rest."""
+    answer_overall(result, reports, stance)
+    if stance != "weakness" or len(reports) != 1:
+        return
+    items = [p for p in recommendations(reports[0]) if not of_board(p)]
+    if not items:
+        return
+    grade_only = len(result.sentences) < 2  # the grade, and no concern of the summary
+    if result.refused or grade_only:
+        result.sentences, result.citations, result.refused = [], [], False
+        answer_improvements(result, items, reports[0])
+        things = f"{len(items)} things" if len(items) > 1 else "one thing"
+        result.notice = f"The inspectors' concerns: the {things} they said must improve."
+    else:
+        result.notice = (
+            f"Inspectors also list {len(items)} things that must improve: "
+            "ask “What needs to improve?” for them all."
+        )
 
 
 def _pad_retrieved(result: Answer, query: str, report_ids, index: ReportIndex) -> None:

@@ -186,8 +186,8 @@ WEAK = ("Requires improvement", "Inadequate")
 CONCERN = re.compile(
     r"\b(not|no|too|poor(?:ly)?|weak(?:ness|nesses)?|inconsistent(?:ly)?|delays?|delayed|lack|"
     r"insufficient(?:ly)?|limited|variable|shortfall|drift|fail\w*|gaps?|deficit|unclear|"
-    r"needs? to|require\w*|concern\w*|risk|slow|late|unable|few|vacanc\w+|inadequate\w*|"
-    r"ineffective\w*)\b",
+    r"needs? to|require\w*|concern\w*|slow|late|unable|few|vacanc\w+|inadequate\w*|"
+    r"ineffective\w*|deteriorat\w*)\b",
     re.I,
 )
 PRAISE = re.compile(
@@ -202,6 +202,11 @@ def concern(text: str) -> int:
     good enough" is no praise)."""
     praise = [m for m in PRAISE.finditer(text) if not NEGATED.search(text[: m.start()][-30:])]
     return len(CONCERN.findall(text)) - len(praise)
+
+
+def praises(text: str) -> bool:
+    """Says something is right and nothing that is wrong."""
+    return concern(text) < 0 and not CONCERN.search(text)
 
 
 NEGATED = re.compile(r"\bnot\b(?:\s+\w+){0,3}\s*$", re.I)

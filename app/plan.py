@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.terms import META, question_terms
+from index.terms import META, question_terms, question_words, terms
 
 from . import judgement_answers as ja
 from .conversation import content_words
 from .extractive import ASKS_FOR_RECOMMENDATION, question_type
+from .support import EVALUATIVE as SUPPORT_EVALUATIVE
 
 # Where a question asks a second thing: "How many children are on plans and are the plans
 # good enough?", "Why are outcomes poor, and what is the council doing about it?".
@@ -51,12 +52,13 @@ WEAKNESS = re.compile(
     r"\b(wrong|problems?|issues?|weak\w*|gaps?|concerns?|worr\w*|poor\w*|struggl\w*|"
     r"shortfalls?|fail\w*|not (?:working|good|happening)|too (?:high|low|long|slow|many|few)|"
     r"so (?:high|low|long|slow|many|few)|inadequate|requires? improvement|criticis\w*|"
-    r"delays?|behind|waited|waiting too)\b",
+    r"delays?|behind|waited|waiting too|worst|concern\w*)\b",
     re.I,
 )
 STRENGTH = re.compile(
     r"\b(strengths?|going well|works? well|working well|what(?:'s| is) good|positives?|"
-    r"praised?|best|outstanding|done well|improved|better)\b",
+    r"praised?|best|outstanding|(?:done|doing|do|does|went|go|goes) well|improved|better|"
+    r"(?:inspectors?|ofsted|they) liked?)\b",
     re.I,
 )
 
@@ -81,6 +83,10 @@ QUALITY = re.compile(
     r"(?:is|are|was|were) (?:\w+ ){0,5}?(?:good|ok|okay|working))\b",
     re.I,
 )
+
+
+# A word of either stance, alone: "worry", "positives", "problems".
+STANCE_WORD = re.compile(rf"(?:{WEAKNESS.pattern})|(?:{STRENGTH.pattern})", re.I)
 
 
 def stance(text: str) -> str:
@@ -137,6 +143,30 @@ def set_aside(query: str) -> tuple[str, list[str]]:
         return query, []
     kept = re.sub(r"\s*([?.!])(?:\s*[?.!])+", r"\1", EXCLUSION.sub("", query)).strip(" ,;")
     return kept or query, ja.areas_named(" ".join(spans))
+
+
+# Words that shape a question about the whole report rather than name a topic of it: "what's
+# the biggest worry?", "what are the main problems with the service?", "anything serious?".
+FRAME = set(
+    terms(
+        "big biggest most worst best serious anything something overall general going went "
+        "service services council authority local inspectors had have really"
+    )
+)
+
+
+def overall_stance(plan: QuestionPlan, council_words: set[str]) -> str:
+    """ "weakness" or "strength" when the question asks what is wrong, or right, with the
+    whole service and names no topic ("What was the biggest worry?", "What are the
+    positives?"); else "". The report's own summary answers it, not a search for its words."""
+    if len(plan.parts) != 1 or plan.areas or plan.improve:
+        return ""
+    part = plan.parts[0]
+    if part.stance not in ("weakness", "strength") or part.kind not in ("general", "why"):
+        return ""
+    said = {stem for word, stem in question_words(part.text) if STANCE_WORD.fullmatch(word)}
+    topic = part.terms - said - FRAME - council_words - EVALUATIVE - SUPPORT_EVALUATIVE
+    return part.stance if not topic else ""
 
 
 def split_parts(query: str) -> list[str]:

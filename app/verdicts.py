@@ -65,8 +65,9 @@ SHORT_OF = re.compile(
 
 def _grade_it_got(query: str, report: Report) -> tuple[str, str] | None:
     """ "Why did adoption get that grade?" and "why was it good rather than outstanding?"
-    name the area and ask about its grade, whatever it was."""
-    areas = ja.areas_named(query)
+    name the area and ask about its grade, whatever it was; "why did Slough get that grade?"
+    names none, and asks about the council's, the overall grade."""
+    areas = ja.areas_named(query) or ["overall"]
     if len(areas) != 1 or not (ja.GRADE_QUESTION.search(query) or SHORT_OF.search(query)):
         return None
     j = ja.judgement_for(report, areas[0])
@@ -148,6 +149,29 @@ def answer_summary(result: Answer, reports: list[Report]) -> None:
         result.refusal_reason = "The reports in scope have no judgements to summarise."
 
 
+OVERALL_SENTENCES = 4  # what is wrong (or right) overall: the summary's first few points
+
+
+def answer_overall(result: Answer, reports: list[Report], stance: str) -> None:
+    """ "What was the biggest worry?", "What are the positives?": per report, the overall
+    grade and what its summary says is wrong (or right), in the report's order, where
+    inspectors put what matters most. Several reports get one point each."""
+    result.citations, result.sentences = [], []
+    count = OVERALL_SENTENCES if len(reports) == 1 else 1
+    for report in reports:
+        overall = report.judgement("overall")
+        evidence = overall and ja.evidence_paragraph(
+            report, "overall", overall.evidence, overall.grade
+        )
+        if evidence:
+            lead = f"{report.display_name()}: " if len(reports) > 1 else ""
+            weak = stance == "weakness"
+            _explain(result, report, overall, evidence, count, lead, True, weak, not weak)
+    if not result.sentences:
+        result.refused = True
+        result.refusal_reason = "The reports in scope have no overall summary to answer from."
+
+
 def _summarise_ungraded(result: Answer, report: Report, count: int, lead: str) -> None:
     """A report that gives no overall grade (from 2026, ILACS grade each area alone): the
     grade of each area, each cited, then the opening of its summary."""
@@ -178,9 +202,11 @@ def _explain(
     lead: str = "",
     reasons: bool = True,
     shortfall: bool = False,
+    praise: bool = False,
 ) -> None:
     """Adds to `result` the grade, cited, and the first `count` sentences of the area's
-    section that do more than restate it; `lead` names the report when there are several."""
+    section that do more than restate it; `lead` names the report when there are several.
+    `shortfall`: only what is wrong, whatever the grade; `praise`: only what is right."""
     count = count or current_weights().explain_sentences  # fitted, see evals/fit_weights.py
     graded, top = ja.area_paragraphs(report, j.area)
     # "Children's services in Northumberland require improvement" restates it too
@@ -193,9 +219,9 @@ def _explain(
         re.I,
     )
     pool = graded or top or _after(report, evidence)
-    weak_reasons = reasons and (j.grade in ja.WEAK or shortfall)
+    weak_reasons = reasons and (j.grade in ja.WEAK or shortfall) and not praise
     pools = [pool]
-    if weak_reasons:
+    if weak_reasons or praise:
         # Ofsted gives a weak grade's reasons first: in the area's summary where it has one,
         # else in its opening paragraphs. The most critical sentence of a long section is
         # often one case's detail, not a reason for the grade. A summary that only states
@@ -221,7 +247,11 @@ def _explain(
             and not CONSEQUENCE.match(s)
         ]
         # The reasons for a weak grade are what the opening says is wrong, in reading order.
-        return [ps for ps in out if ja.concern(ps[1]) > 0] if weak_reasons else out
+        if weak_reasons:
+            return [ps for ps in out if ja.concern(ps[1]) > 0]
+        # Praise is a sentence that finds nothing wrong: "… improved, although some plans are
+        # not yet specific" is a concern too.
+        return [ps for ps in out if ja.praises(ps[1])] if praise else out
 
     # The pools in order, each filling what the one before leaves: a summary of one reason
     # ("thresholds are better understood") is not the whole case for the grade.

@@ -4,7 +4,8 @@ Y?", and summaries of a report."""
 import pytest
 
 from app import answer
-from app.judgement_answers import stated_grade
+from app.judgement_answers import concern, praises, stated_grade
+from app.plan import make_plan, overall_stance
 from tests.conftest import SHARED
 
 
@@ -319,3 +320,60 @@ def test_a_sentence_that_restates_a_weak_grade_in_another_form_is_no_reason():
     )  # fmt: skip
     text = " ".join(_reasons(report, "Why did leadership only get requires improvement?"))
     assert "scrutiny" in text and "require improvement overall" not in text, text
+
+
+def test_a_question_about_the_whole_service_has_an_overall_stance():
+    def stance(question, council=()):
+        return overall_stance(make_plan(question, question), set(council))
+
+    assert stance("What's the biggest worry inspectors had?") == "weakness"
+    assert stance("Are there any serious problems?") == "weakness"
+    assert stance("What are Essex's strengths?", ["essex"]) == "strength"
+    assert stance("What went well?") == "strength"
+    # A topic, an area or a request for the recommendations is not about the whole service.
+    assert stance("What are the strengths of the MASH?") == ""
+    assert stance("What concerns were there about care leavers?") == ""
+    assert stance("What needs to get better?") == ""
+    assert stance("What are Essex's strengths?") == ""  # without the council: a topic
+
+
+def test_what_worried_inspectors_is_answered_from_the_summary(full_index):
+    a = answer(
+        "What was the biggest worry inspectors had?",
+        scope=["tower-hamlets-2017"],
+        index=full_index,
+    )
+    assert not a.refused
+    assert a.sentences[0].text == "Inspectors judged overall effectiveness inadequate."
+    reasons = a.sentences[1:]
+    assert len(reasons) >= 2
+    assert all(concern(s.text) > 0 for s in reasons)
+    cited = {c.marker: c for c in a.citations}
+    assert all(cited[m].section == "Executive summary" for s in reasons for m in s.markers)
+    assert "15 things that must improve" in a.notice
+
+
+def test_a_summary_that_only_praises_gives_the_things_to_improve_as_the_worries(full_index):
+    a = answer(
+        "What were inspectors most worried about?",
+        scope=["tower-hamlets-2025"],
+        index=full_index,
+    )
+    assert not a.refused
+    assert [c.section for c in a.citations] == ["What needs to improve?"] * 2
+    assert a.notice == "The inspectors' concerns: the 2 things they said must improve."
+
+
+def test_what_went_well_is_the_summary_s_praise(full_index):
+    a = answer("What went well?", scope=["newham-2022"], index=full_index)
+    assert not a.refused
+    assert a.sentences[0].text == "Inspectors judged overall effectiveness good."
+    praise = a.sentences[1:]
+    assert praise and all(praises(s.text) for s in praise)
+
+
+def test_why_a_council_got_its_grade_is_about_the_overall_grade(full_index):
+    a = answer("Why did Croydon get that grade?", scope=["croydon-2017"], index=full_index)
+    assert not a.refused
+    assert a.sentences[0].text == "Inspectors judged overall effectiveness inadequate."
+    assert len(a.sentences) >= 2
