@@ -50,7 +50,13 @@ from .structure_answers import (
 )
 from .support import asks_for_a_count
 from .types import Answer, AnswerSentence, citation_for, related_for
-from .verdicts import answer_overall, answer_summary, answer_why_graded, is_summary_question
+from .verdicts import (
+    answer_overall,
+    answer_summary,
+    answer_why_graded,
+    explain_grade,
+    is_summary_question,
+)
 
 
 def answer(
@@ -131,6 +137,8 @@ def answer(
             # the findings for the rest of the question.
             _answer_grades(result, plan.parts[0].text, reports, index)
             if not result.refused:
+                rest = _explain_grade_asked(result, plan, rest, reports)
+            if rest and not result.refused:
                 _answer_rest(result, replace(plan, parts=rest), report_ids, index)
         else:
             _answer_grades(result, question if own else query, reports, index)
@@ -229,6 +237,22 @@ def _answer_extractive(
         result.mode = "extractive (fallback)"
     compose(result, plan, choose(per_part, plan, weights, believed_parts))
     _note_unanswered(result, unanswered_parts(per_part, plan, weights, believed_parts))
+
+
+def _explain_grade_asked(result: Answer, plan: QuestionPlan, rest, reports) -> list:
+    """ "What's the overall grade and why?": a bare "why" after a grade asks the grade's
+    reasons, which the area's own section gives; search for "why" finds none. The parts
+    left for search."""
+    areas = ja.areas_asked(plan.parts[0].text)
+    why = [p for p in rest if p.kind == "why" and not ja.areas_named(p.text)]
+    if (
+        len(reports) == 1
+        and len(areas) == 1
+        and why
+        and explain_grade(result, reports[0], areas[0])
+    ):
+        return [p for p in rest if p not in why]
+    return rest
 
 
 def _answer_rest(result: Answer, plan: QuestionPlan, report_ids, index: ReportIndex) -> None:

@@ -203,10 +203,12 @@ def _explain(
     reasons: bool = True,
     shortfall: bool = False,
     praise: bool = False,
+    state_grade: bool = True,
 ) -> None:
     """Adds to `result` the grade, cited, and the first `count` sentences of the area's
     section that do more than restate it; `lead` names the report when there are several.
-    `shortfall`: only what is wrong, whatever the grade; `praise`: only what is right."""
+    `shortfall`: only what is wrong, whatever the grade; `praise`: only what is right;
+    `state_grade`: False when the answer has given the grade already."""
     count = count or current_weights().explain_sentences  # fitted, see evals/fit_weights.py
     graded, top = ja.area_paragraphs(report, j.area)
     # "Children's services in Northumberland require improvement" restates it too
@@ -268,12 +270,24 @@ def _explain(
             chosen.append((p, s))
     if not chosen:
         return
-    if not with_cause.search(chosen[0][1]):
+    if state_grade and not with_cause.search(chosen[0][1]):
         marker = result.cite(evidence, ja.grade_quote(j, evidence))
         result.sentences.append(AnswerSentence(f"{lead}{_judged(report, j)}.", [marker]))
     for p, sentence in chosen:
         result.sentences.append(AnswerSentence(sentence, [result.cite(p, sentence)]))
     _unrefuse(result)
+
+
+def explain_grade(result: Answer, report: Report, area: str) -> bool:
+    """The reasons for `area`'s grade, after an answer that gave the grade ("What's the overall
+    grade and why?"); whether there were any."""
+    j = ja.judgement_for(report, area)
+    evidence = j and ja.evidence_paragraph(report, j.area, j.evidence, j.grade)
+    if not evidence:
+        return False
+    before = len(result.sentences)
+    _explain(result, report, j, evidence, state_grade=False)
+    return len(result.sentences) > before
 
 
 def _after(report: Report, evidence: Paragraph) -> list[Paragraph]:

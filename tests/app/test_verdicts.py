@@ -377,3 +377,16 @@ def test_why_a_council_got_its_grade_is_about_the_overall_grade(full_index):
     assert not a.refused
     assert a.sentences[0].text == "Inspectors judged overall effectiveness inadequate."
     assert len(a.sentences) >= 2
+
+
+def test_a_grade_and_why_gives_the_grade_then_its_reasons(full_index):
+    a = answer("How was leadership judged, and why?", scope=["newham-2019"], index=full_index)
+    assert not a.refused and not a.notice  # nothing of the question is left unanswered
+    first, *reasons = a.sentences
+    assert first.text.endswith(": inadequate.")
+    assert len(reasons) >= 2
+    assert all("inadequate" not in s.text.lower() for s in reasons)  # reasons, not the verdict
+    cited = {c.marker: c for c in a.citations}
+    assert all(
+        cited[m].section.startswith("The impact of leaders") for s in reasons for m in s.markers
+    )
