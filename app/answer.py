@@ -13,6 +13,7 @@ from . import cross_report, generative
 from . import judgement_answers as ja
 from .conversation import rewrite
 from .engine import get_index
+from .extractive import type_bonus
 from .extractive_answer import (
     choose,
     collect,
@@ -237,6 +238,18 @@ def _answer_extractive(
         result.mode = "extractive (fallback)"
     compose(result, plan, choose(per_part, plan, weights, believed_parts))
     _note_unanswered(result, unanswered_parts(per_part, plan, weights, believed_parts))
+    _note_no_figure(result, plan)
+
+
+def _note_no_figure(result: Answer, plan: QuestionPlan) -> None:
+    """ "How many care leavers are in education or work?" answered by sentences that give no
+    figure: the user should know that no count was found, not take a description for one."""
+    asked = plan.parts[0].text
+    if result.refused or not asks_for_a_count(asked):
+        return
+    if not any(type_bonus("number", s.text, asked) for s in result.sentences):
+        note = "No figure for this was found in the report; this is what it says about it."
+        result.notice = f"{result.notice} {note}".strip()
 
 
 def _explain_grade_asked(result: Answer, plan: QuestionPlan, rest, reports) -> list:

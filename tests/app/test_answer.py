@@ -7,6 +7,7 @@ import pytest
 from app import answer
 from app.conversation import rewrite
 from app.extractive import question_type
+from app.plan import make_plan
 from index.terms import question_terms
 
 TH17 = ["tower-hamlets-2017"]
@@ -369,3 +370,20 @@ def test_a_finding_comes_with_the_sentence_of_its_paragraph_that_qualifies_it(fu
         without = answer(question, scope=["tower-hamlets-2017"], index=full_index)
     assert "operational practice remains weak" not in without.text
     assert {c.paragraph_id for c in a.citations} == {c.paragraph_id for c in without.citations}
+
+
+def test_a_count_answered_without_a_figure_says_so():
+    from app.answer import _note_no_figure
+    from app.types import Answer, AnswerSentence
+
+    def notice(question, sentence):
+        a = Answer(question=question, sentences=[AnswerSentence(sentence, [1])])
+        _note_no_figure(a, make_plan(question, question))
+        return a.notice
+
+    described = "Care leavers benefit from the creativity of workers in arranging education."
+    assert notice("How many care leavers are in education or work?", described).startswith(
+        "No figure for this was found"
+    )
+    assert notice("How many care leavers are in education or work?", "Of 204, 58% are.") == ""
+    assert notice("How are care leavers helped into education?", described) == ""
