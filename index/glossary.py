@@ -67,6 +67,13 @@ TERMS: dict[str, list[str]] = {
     "caseloads": ["workloads"],
     "workload": ["caseload"],
     "workloads": ["caseloads"],
+    # People name their council's area ("live outside the borough"); the SIF's fact lists say
+    # "outside the local authority area".
+    "outside the borough": ["outside the local authority area"],
+    "outside the county": ["outside the local authority area"],
+    "outside the city": ["outside the local authority area"],
+    "out of borough": ["outside the local authority area"],
+    "out of area": ["outside the local authority area"],
 }
 
 

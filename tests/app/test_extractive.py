@@ -47,6 +47,15 @@ def test_cla_matches_children_looked_after():
     assert with_synonym == pytest.approx((1 + SYNONYM_CREDIT) / 2)
 
 
+def test_the_borough_is_the_local_authority_area():
+    question = "How many live outside the borough?"
+    words = set(question_terms(question))
+    sentence = "Of this number, 113 (or 16%) live outside the local authority area."
+    assert lexical_overlap(words, sentence, synonyms_of(question)) > lexical_overlap(
+        words, sentence
+    )
+
+
 def test_novelty_is_the_share_of_new_words():
     from types import SimpleNamespace
 
