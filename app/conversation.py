@@ -137,6 +137,15 @@ IDIOM = re.compile(r"\bthe way (?:it|they) (?:is|are|was|were|did)\b", re.I)
 LATER_PART = re.compile(r"^(.*)\b(?:and|but)\W+(?:\w+\W+){0,3}$", re.I | re.S)
 
 
+# Words of the earlier question that asked what must improve, not what about: carried into a
+# follow-up that asks its own question ("why did inspectors flag that?" after "what needs
+# fixing at the front door?"), they would make it ask for the recommendations again.
+FRAMES_KIND = set(
+    "need needs needed fix fixing fixed improve improved improving improvement improvements "
+    "must should recommend recommended recommendation recommendations".split()
+)
+
+
 def rewrite(question: str, history: list[str] | tuple[str, ...]) -> str:
     """The question made self-contained from the history; unchanged when it stands alone."""
     history = [h for h in history if h and h.strip()][-MAX_HISTORY:]
@@ -160,7 +169,9 @@ def rewrite(question: str, history: list[str] | tuple[str, ...]) -> str:
         # anchor's topic words it lacks follow.
         have = set(content_words(own))
         topic = QUESTION_HEAD.sub("", anchor)  # "how many" asked the last question, not this
-        carried = [w for w in dict.fromkeys(content_words(topic)) if w not in have]
+        carried = [
+            w for w in dict.fromkeys(content_words(topic)) if w not in have and w not in FRAMES_KIND
+        ]
         return " ".join([own, *carried])
     extra = " ".join(content_words(own))
     if not extra:

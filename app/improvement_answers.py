@@ -24,7 +24,9 @@ FRAMING = set(
         "inspection inspectors ofsted report change changes happen better next step steps "
         "key main priority priorities action actions work required require "
         # "what have they been told to do?", "what did inspectors think they should do?"
-        "told think"
+        "told think "
+        # "what does Bromley still need to improve?", "what do they want fixed?"
+        "still now currently actually really want wants wanted get fix fixing fixed"
     )
 )
 NONE = re.compile(r"^there (?:are|were|is|was) no (?:areas?|recommendations?|priority)\b", re.I)

@@ -30,6 +30,7 @@ WANTS_ALL = re.compile(r"\b(all|every|each|full list|complete list|list)\b", re.
 IMPROVE = re.compile(
     r"\b(recommendations?|recommended|(?:ofsted|inspectors?|they|report) recommends?|"
     r"needs? to (?:improve|change|do|happen|fix|address|tackle|sort out|work on)|"
+    r"needs? (?:fixing|improving|changing|sorting out|addressing|tackling)|"
     r"must (?:improve|change|do)|"
     r"should (?:they|the council|the local authority|leaders|it|\w+) (?:do|improve|change)|"
     r"what should|areas? (?:for|of|to) improve\w*|improvements? (?:needed|required)|"

@@ -196,6 +196,22 @@ def test_an_improvement_item_that_spells_out_an_acronym_answers_it():
         assert improvement_items(make_plan(question, question), [report]) == [ivos], question
 
 
+def test_words_that_only_frame_an_improvement_question_name_no_topic():
+    # "still" is in no recommendation: read as a topic, it matched none, and the question
+    # was searched for among the findings, and refused.
+    from app.improvement_answers import improvement_items
+    from app.plan import make_plan
+    from ingest import Paragraph, Report
+
+    text = "The continued strengthening of practice for children experiencing increasing risks."
+    only = Paragraph("r:0", "r", None, "recommendation", ("What needs to improve?",), 1, text,
+                     [(0, len(text))])  # fmt: skip
+    report = Report("r", "Bromley", "t", "ILACS", "", "2024-05-01", "", "r.pdf",
+                    paragraphs=[only])  # fmt: skip
+    question = "What's the main thing Bromley still needs to improve?"
+    assert improvement_items(make_plan(question, question), [report]) == [only]
+
+
 def test_who_as_a_relative_pronoun_does_not_ask_for_a_name():
     from app.extractive import question_type
 

@@ -46,6 +46,11 @@ def test_a_follow_up_that_asks_its_own_question_leads_with_it():
         )
         == "how many of them live outside the borough kids looked after"
     )
+    # The earlier question's improvement wording is not its topic: carried, it would make
+    # "why …?" ask for the recommendations again.
+    assert rewrite(
+        "why did inspectors flag that? what went wrong?", ["what needs fixing at the front door?"]
+    ) == ("why did inspectors flag that? what went wrong front door")
     # A follow-up with no question of its own still reads as the question before it.
     history = ["What proportion of children looked after have a personal education plan?"]
     assert rewrite("and a year before that?", history).startswith("What proportion of children")

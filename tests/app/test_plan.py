@@ -44,6 +44,7 @@ def test_a_part_with_no_topic_of_its_own_searches_with_the_first_parts_topic():
         "What do they need to fix at the front door?",
         "anything they still need to sort out there?",
         "what's the one thing Thurrock has to fix?",
+        "what needs fixing at the front door?",
     ],
 )
 def test_improvement_questions_are_planned_as_such(question):
