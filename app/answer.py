@@ -127,7 +127,10 @@ def answer(
         answer_summary(result, reports)
         _pad_retrieved(result, retrieval_query(query, index), report_ids, index)
     elif stance := overall_stance(plan, {t for r in reports for t in terms(r.council)}):
-        _answer_overall(result, reports, stance)
+        if stance == "summary":
+            answer_summary(result, reports)
+        else:
+            _answer_overall(result, reports, stance)
         _pad_retrieved(result, retrieval_query(query, index), report_ids, index)
     elif ja.is_grade_question(query) and _asks_a_grade(question, query, plan):
         # A follow-up that names an area ("what about care leavers?") asks about that area.

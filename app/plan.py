@@ -157,17 +157,20 @@ FRAME = set(
 
 
 def overall_stance(plan: QuestionPlan, council_words: set[str]) -> str:
-    """ "weakness" or "strength" when the question asks what is wrong, or right, with the
-    whole service and names no topic ("What was the biggest worry?", "What are the
-    positives?"); else "". The report's own summary answers it, not a search for its words."""
+    """What a question about the whole service asks, when it names no topic: "weakness" or
+    "strength" ("What was the biggest worry?", "What are the positives?"), or "summary"
+    ("Is anything good?", "How did they do?"); else "". The report's own summary answers
+    it, not a search for its words."""
     if len(plan.parts) != 1 or plan.areas or plan.improve:
         return ""
     part = plan.parts[0]
-    if part.stance not in ("weakness", "strength") or part.kind not in ("general", "why"):
+    if part.kind not in ("general", "why") or (part.kind == "why" and not part.stance):
         return ""
     said = {stem for word, stem in question_words(part.text) if STANCE_WORD.fullmatch(word)}
     topic = part.terms - said - FRAME - council_words - EVALUATIVE - SUPPORT_EVALUATIVE
-    return part.stance if not topic else ""
+    if topic:
+        return ""
+    return part.stance if part.stance in ("weakness", "strength") else "summary"
 
 
 def split_parts(query: str) -> list[str]:

@@ -335,6 +335,18 @@ def test_a_question_about_the_whole_service_has_an_overall_stance():
     assert stance("What concerns were there about care leavers?") == ""
     assert stance("What needs to get better?") == ""
     assert stance("What are Essex's strengths?") == ""  # without the council: a topic
+    # Neither: how the service did, which its summary answers.
+    assert stance("Is anything good?") == "summary"
+    assert stance("How did they do?") == "summary"
+    assert stance("What is Aspire?") == ""
+    assert stance("Why?") == ""
+
+
+def test_how_the_council_did_is_answered_by_the_summary(full_index):
+    a = answer("How is the council doing?", scope=["tower-hamlets-2019"], index=full_index)
+    assert not a.refused
+    assert a.sentences[0].text == "Inspectors judged overall effectiveness good."
+    assert {c.section for c in a.citations} == {"Overall effectiveness"}
 
 
 def test_what_worried_inspectors_is_answered_from_the_summary(full_index):
