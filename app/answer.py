@@ -25,9 +25,9 @@ from .extractive_answer import (
 )
 from .improvement_answers import (
     answer_improvements,
+    council_recommendations,
     improvement_items,
     no_items_about,
-    recommendations,
 )
 from .limits import (
     clean_history,
@@ -46,7 +46,6 @@ from .structure_answers import (
     inspection_team,
     missing_number,
     numbered_paragraph,
-    of_board,
     previous_inspection,
 )
 from .support import asks_for_a_count
@@ -350,18 +349,17 @@ def _answer_overall(result: Answer, reports: list[Report], stance: str) -> None:
     answer_overall(result, reports, stance)
     if stance != "weakness" or len(reports) != 1:
         return
-    items = [p for p in recommendations(reports[0]) if not of_board(p)]
+    items = council_recommendations(reports[0])
     if not items:
         return
-    grade_only = len(result.sentences) < 2  # the grade, and no concern of the summary
-    if result.refused or grade_only:
+    things = f"{len(items)} things" if len(items) > 1 else "one thing"
+    if len(result.sentences) < 2:  # refused, or the grade and no concern of the summary
         result.sentences, result.citations, result.refused = [], [], False
         answer_improvements(result, items, reports[0])
-        things = f"{len(items)} things" if len(items) > 1 else "one thing"
         result.notice = f"The inspectors' concerns: the {things} they said must improve."
     else:
         result.notice = (
-            f"Inspectors also list {len(items)} things that must improve: "
+            f"Inspectors also list {things} that must improve: "
             "ask “What needs to improve?” for them all."
         )
 

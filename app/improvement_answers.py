@@ -43,6 +43,11 @@ def recommendations(report: Report) -> list[Paragraph]:
     return [p for p in report.paragraphs if p.kind == "recommendation" and not NONE.match(p.text)]
 
 
+def council_recommendations(report: Report) -> list[Paragraph]:
+    """The recommendations to the council: the SIF's board has its own list."""
+    return [p for p in recommendations(report) if not of_board(p)]
+
+
 def _asked_of(plan: QuestionPlan, reports: list[Report]) -> Report | None:
     """The one report whose recommendations an improvement question asks for, if it is one:
     a part that asks something else is answered from the findings."""
@@ -162,7 +167,7 @@ def no_items_about(plan: QuestionPlan, reports: list[Report]) -> str | None:
     report = _asked_of(plan, reports)
     if report is None or not plan.wants_all or not plan.areas:
         return None
-    recs = [p for p in recommendations(report) if not of_board(p)]
+    recs = council_recommendations(report)
     if not recs:
         return None
     titles = " or ".join(ja.area_title(a, report.framework) for a in plan.areas)

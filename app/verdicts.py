@@ -33,12 +33,10 @@ SUMMARY_QUESTION = re.compile(
 
 def answer_why_graded(result: Answer, query: str, report: Report) -> None:
     stated = ja.stated_grade(query) or _grade_it_got(query, report)
-    actual = ja.judgement_for(report, stated[0]) if stated else None
-    if actual is None:
+    graded = _grade_evidence(report, stated[0]) if stated else None
+    if graded is None:
         return
-    evidence = ja.evidence_paragraph(report, actual.area, actual.evidence, actual.grade)
-    if evidence is None:
-        return
+    actual, evidence = graded
     # "Why was leadership inadequate?" is answered by the reasons in the area's own section,
     # never by the verdict ("Leadership … is inadequate") or by praise. Asked of the wrong
     # grade ("why was adoption good?" when it requires improvement), the answer says so and
@@ -130,20 +128,12 @@ def answer_summary(result: Answer, reports: list[Report]) -> None:
     when several reports are in scope."""
     result.citations, result.sentences = [], []
     for report in reports:
-        overall = report.judgement("overall")
-        evidence = (
-            ja.evidence_paragraph(report, "overall", overall.evidence, overall.grade)
-            if overall
-            else None
-        )
         lead = f"{report.display_name()}: " if len(reports) > 1 else ""
         count = SUMMARY_SENTENCES if len(reports) == 1 else 1
-        if overall is None:
+        if report.judgement("overall") is None:
             _summarise_ungraded(result, report, count, lead)
-            continue
-        if evidence is None:
-            continue
-        _explain(result, report, overall, evidence, count, lead, reasons=False)
+        elif graded := _grade_evidence(report, "overall"):
+            _explain(result, report, *graded, count, lead, reasons=False)
     if not result.sentences:
         result.refused = True
         result.refusal_reason = "The reports in scope have no judgements to summarise."
@@ -158,15 +148,11 @@ def answer_overall(result: Answer, reports: list[Report], stance: str) -> None:
     inspectors put what matters most. Several reports get one point each."""
     result.citations, result.sentences = [], []
     count = OVERALL_SENTENCES if len(reports) == 1 else 1
+    weak = stance == "weakness"
     for report in reports:
-        overall = report.judgement("overall")
-        evidence = overall and ja.evidence_paragraph(
-            report, "overall", overall.evidence, overall.grade
-        )
-        if evidence:
+        if graded := _grade_evidence(report, "overall"):
             lead = f"{report.display_name()}: " if len(reports) > 1 else ""
-            weak = stance == "weakness"
-            _explain(result, report, overall, evidence, count, lead, True, weak, not weak)
+            _explain(result, report, *graded, count, lead, shortfall=weak, praise=not weak)
     if not result.sentences:
         result.refused = True
         result.refusal_reason = "The reports in scope have no overall summary to answer from."
@@ -281,13 +267,19 @@ def _explain(
 def explain_grade(result: Answer, report: Report, area: str) -> bool:
     """The reasons for `area`'s grade, after an answer that gave the grade ("What's the overall
     grade and why?"); whether there were any."""
-    j = ja.judgement_for(report, area)
-    evidence = j and ja.evidence_paragraph(report, j.area, j.evidence, j.grade)
-    if not evidence:
+    graded = _grade_evidence(report, area)
+    if graded is None:
         return False
     before = len(result.sentences)
-    _explain(result, report, j, evidence, state_grade=False)
+    _explain(result, report, *graded, state_grade=False)
     return len(result.sentences) > before
+
+
+def _grade_evidence(report: Report, area: str) -> tuple[Judgement, Paragraph] | None:
+    """The judgement that covers `area` and the paragraph that states or explains it."""
+    j = ja.judgement_for(report, area)
+    evidence = j and ja.evidence_paragraph(report, j.area, j.evidence, j.grade)
+    return (j, evidence) if evidence else None
 
 
 def _after(report: Report, evidence: Paragraph) -> list[Paragraph]:
