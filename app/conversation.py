@@ -160,8 +160,18 @@ def rewrite(question: str, history: list[str] | tuple[str, ...]) -> str:
     if swapped:
         return swapped
     if topic:
+        # "what about their health assessments?" after "do they see their social worker
+        # alone?" (itself a follow-up of "How are children in care doing?") swaps that
+        # follow-up's own topic: it keeps what that one borrowed, not what it asked.
+        anchor = _topic_anchor(history) or anchor
         head = QUESTION_HEAD.match(anchor)
-        return f"{head.group(0)} {topic}" if head else f"{topic} {anchor}"
+        if not head:
+            return f"{topic} {anchor}"
+        # "their health assessments" are those of the subject the anchor names
+        subject = re.search(rf"\b({SUBJECT})\b", anchor, re.I)
+        if subject and PRONOUNS.search(topic):
+            topic = f"{topic} {subject.group(0)}"
+        return f"{head.group(0)} {topic}"
     own = FOLLOW_UP_START.sub("", q).strip(" ,?.")
     if ASKS.match(own):
         # The follow-up asks a question of its own ("why did it get that grade?", "how many
@@ -177,6 +187,18 @@ def rewrite(question: str, history: list[str] | tuple[str, ...]) -> str:
     if not extra:
         return anchor
     return f"{anchor} {extra}"
+
+
+def _topic_anchor(history: list[str]) -> str | None:
+    """What the previous turn borrowed from the one before, when it was a follow-up that
+    asked a question of its own (and so had a topic of its own to swap); else None."""
+    previous, earlier = history[-1].strip(), history[:-1]
+    if not earlier or not is_follow_up(previous) or BARE_WHY.match(previous):
+        return None
+    own = FOLLOW_UP_START.sub("", previous).strip(" ,?.")
+    if topic_swap(previous, earlier) or not ASKS.match(own):
+        return None
+    return _last_standalone(earlier)
 
 
 def _last_standalone(history: list[str]) -> str:

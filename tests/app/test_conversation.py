@@ -54,3 +54,18 @@ def test_a_follow_up_that_asks_its_own_question_leads_with_it():
     # A follow-up with no question of its own still reads as the question before it.
     history = ["What proportion of children looked after have a personal education plan?"]
     assert rewrite("and a year before that?", history).startswith("What proportion of children")
+
+
+def test_what_about_after_a_follow_up_swaps_that_follow_ups_own_topic():
+    # "what about their health assessments?" replaces "see their social worker alone", the
+    # topic the last follow-up asked about, and keeps the subject it borrowed.
+    history = [
+        "How good is support for children in care?",
+        "do they see their social worker alone?",
+    ]
+    out = rewrite("what about their health assessments?", history)
+    assert "health assessments" in out and "children in care" in out
+    assert "alone" not in out
+    # A follow-up with no question of its own narrowed the question before it: that stays.
+    history = ["What are caseloads like?", "and in the front door teams?"]
+    assert "front door" in rewrite("what about agency staff?", history)
