@@ -48,6 +48,7 @@ from .support import (
 from .types import Answer, AnswerSentence, related_for
 
 CANDIDATE_PARAGRAPHS = 8
+ABOUT_THE_INSPECTION = re.compile(r"\binspect\w*", re.I)
 MIN_WORDS = 4  # fragments left by the damaged extraction make poor answers
 
 
@@ -114,9 +115,11 @@ def rank_part(
     for c in found:
         c.score = weights.probability(c.features)
     ranked = sorted(found, key=lambda c: -c.score)
-    if INSPECTORS_ON.search(part.text):
-        # "What did inspectors say about plans?" asks about plans: the SIF's account of
-        # how the inspection was done ("Inspectors considered the quality of …") is not it.
+    if INSPECTORS_ON.search(part.text) or not ABOUT_THE_INSPECTION.search(plan.query):
+        # The account of how the inspection was done ("Inspectors considered the quality of
+        # …", "… how well it is doing …") answers questions about the inspection ("who led
+        # it?", "what did inspectors do?"), not about the service: "How well is the council
+        # doing on adoption?", nor "What did inspectors say about plans?".
         ranked = [c for c in ranked if c.features["method"] == 0.0]
     if part.kind != "improve":
         ranked = findings_first(ranked, lambda c: believed(c, plan, weights, index, report_ids))

@@ -263,6 +263,18 @@ def test_what_inspectors_said_is_not_how_they_inspected(full_index):
     assert all(c.section != "Information about this inspection" for c in a.citations)
 
 
+def test_how_the_inspection_was_done_answers_only_questions_about_the_inspection(full_index):
+    # The method paragraph says "how well it is doing": it is not how the council is doing.
+    doing = answer(
+        "How well is the council doing for the children it looks after?",
+        scope=TH17,
+        index=full_index,
+    )
+    assert all(c.section != "Information about this inspection" for c in doing.citations)
+    asked = answer("What did inspectors do during the inspection?", scope=TH17, index=full_index)
+    assert asked.citations[0].section == "Information about this inspection"
+
+
 def test_a_sentence_that_lost_its_beginning_is_shown_with_an_ellipsis():
     from app.types import Answer, AnswerSentence
 
