@@ -17,7 +17,9 @@ EVERY = re.compile(
     r"\b(which|what)\s+(?:of\s+the\s+)?(?!(?:did|does|do|is|was|were|are|has|have|the|"
     r"should|must|would|could|can|will|might)\b)"
     r"(?:[\w-]+\s+){0,2}?(councils?|reports|inspections?|authorit(?:y|ies)|boroughs?|lscbs|"
-    r"boards|ones|services)\b"
+    r"boards|services)\b"
+    # "which ones were inadequate?"; not "what about the ones who aren't in work?", people
+    r"|\b(which|what)\s+ones\b"
     # ... not "the previous inspections", a council's own history in its report
     r"|\b(the|all|any|each|every)\s+(?:of\s+the\s+)?"
     r"(?!(?:previous|last|earlier|prior|past|recent)\s)(?:[\w-]+\s+)?(councils|reports|"

@@ -70,6 +70,14 @@ def test_which_councils_means_every_report_whatever_the_sidebar_says():
     assert scope.note == f"Searched all {len(REPORTS)} indexed reports."
 
 
+def test_the_ones_who_are_people_not_reports():
+    # "what about the ones who aren't in work?" after a question on care leavers asked about
+    # care leavers in the selected report, and was answered from all eighteen.
+    question = "and what about the ones who aren't in work or college?"
+    assert not cross_scope(question, question, [], ["croydon-2024"], REPORTS).every
+    assert cross_scope("and which ones were inadequate?", "", [], ["croydon-2024"], REPORTS).every
+
+
 def test_the_previous_inspections_are_the_selected_reports_history_not_every_report():
     # "When were the previous inspections?" with Wiltshire 2015 selected searched all ten.
     for question in ("When were the previous inspections?", "What did the last inspections find?"):
