@@ -9,10 +9,12 @@ Before issue 10 the answerer scored 0.894 on the same (corrected, see evals/gold
 gold.
 """
 
+import re
+
 import pytest
 
 from evals.gold import GOLD_DIR, default_gold_files
-from evals.metrics import key_facts_ok, normalise
+from evals.metrics import key_facts_ok, normalise, summarise
 from evals.runner import run_eval
 
 FLOORS = {
@@ -61,6 +63,19 @@ TEST_SPLIT_FLOORS = {
     "refusal_recall": 0.80,
 }
 TEST_SPLIT_CEILINGS = {"false_refusal": 0.07}
+# The follow-ups each test report gained at stop 24 (ids "-fu1" … "-fu4", half of them
+# unanswerable, evals/gold/README.md) are gated on their own, so that the floors above keep
+# guarding the questions they were set on. Today: hit@5 0.917, key facts 0.458, precision
+# 0.524, refusal recall 0.667, false refusals 0.125, over 48 questions (24 answerable, 24
+# not: one question moves a rate by 0.042). The floors are one question under.
+FOLLOW_UP = re.compile(r"-fu\d+$")
+FOLLOW_UP_FLOORS = {
+    "hit@5": 0.87,
+    "key_facts": 0.41,
+    "citation_precision": 0.48,
+    "refusal_recall": 0.62,
+}
+FOLLOW_UP_CEILINGS = {"false_refusal": 0.17}
 TARGETS = {"hit@5": 0.92, "key_facts": 0.85, "citation_precision": 0.85, "refusal_recall": 0.90}
 
 
@@ -73,11 +88,18 @@ def test_eval_gate_on_the_held_out_test_split(tmp_path_factory):
     if not corpus.is_dir():
         pytest.skip(f"no scale corpus at {corpus} (set OFSTED_QA_SHARED to the shared folder)")
     index = cached_index(corpus_paths(["test"], corpus), root=tmp_path_factory.mktemp("cache"))
-    metrics, records = run_eval(gold_files("test"), index)
-    assert len(records) >= 150
-    low = {k: metrics[k] for k, floor in TEST_SPLIT_FLOORS.items() if metrics[k] < floor}
-    high = {k: metrics[k] for k, c in TEST_SPLIT_CEILINGS.items() if metrics[k] > c}
-    assert not low and not high, f"below floor: {low}; above ceiling: {high}; all: {metrics}"
+    _metrics, records = run_eval(gold_files("test"), index)
+    follow_ups = [r for r in records if FOLLOW_UP.search(r["id"])]
+    earlier = [r for r in records if not FOLLOW_UP.search(r["id"])]
+    assert len(earlier) >= 250 and len(follow_ups) >= 40
+    for name, subset, floors, ceilings in (
+        ("test split", earlier, TEST_SPLIT_FLOORS, TEST_SPLIT_CEILINGS),
+        ("its follow-ups", follow_ups, FOLLOW_UP_FLOORS, FOLLOW_UP_CEILINGS),
+    ):
+        metrics = summarise(subset)
+        low = {k: metrics[k] for k, floor in floors.items() if metrics[k] < floor}
+        high = {k: metrics[k] for k, c in ceilings.items() if metrics[k] > c}
+        assert not low and not high, f"{name}: below floor: {low}; above ceiling: {high}"
 
 
 def test_a_forbidden_string_fails_key_facts():
