@@ -255,18 +255,28 @@ def _note_no_figure(result: Answer, plan: QuestionPlan) -> None:
 
 
 def _explain_grade_asked(result: Answer, plan: QuestionPlan, rest, reports) -> list:
-    """ "What's the overall grade and why?": a bare "why" after a grade asks the grade's
-    reasons, which the area's own section gives; search for "why" finds none. The parts
-    left for search."""
+    """ "What's the overall grade and why?", "… and what are the main strengths?": a further
+    part with no topic of its own asks about the graded area, and the area's own section
+    answers it (its reasons, its praise or its concerns); a search for "why" or "strengths"
+    finds none. The parts left for search."""
     areas = ja.areas_asked(plan.parts[0].text)
-    why = [p for p in rest if p.kind == "why" and not ja.areas_named(p.text)]
-    if (
-        len(reports) == 1
-        and len(areas) == 1
-        and why
-        and explain_grade(result, reports[0], areas[0])
-    ):
-        return [p for p in rest if p not in why]
+    if len(reports) != 1 or len(areas) != 1:
+        return rest
+    council = set(terms(reports[0].council))
+    for part in rest:
+        if ja.areas_named(part.text):
+            continue
+        if part.kind == "why":
+            how = {}
+        else:
+            # its own words: its search borrows the first part's ("overall grade")
+            stance = overall_stance(make_plan(part.text, part.text), council)
+            if stance not in ("weakness", "strength"):
+                continue
+            how = {"shortfall": stance == "weakness", "praise": stance == "strength"}
+        if explain_grade(result, reports[0], areas[0], **how):
+            return [p for p in rest if p is not part]
+        return rest
     return rest
 
 

@@ -264,14 +264,17 @@ def _explain(
     _unrefuse(result)
 
 
-def explain_grade(result: Answer, report: Report, area: str) -> bool:
+def explain_grade(
+    result: Answer, report: Report, area: str, shortfall: bool = False, praise: bool = False
+) -> bool:
     """The reasons for `area`'s grade, after an answer that gave the grade ("What's the overall
-    grade and why?"); whether there were any."""
+    grade and why?"), or only what is wrong or right in its section (`shortfall`, `praise`);
+    whether there were any."""
     graded = _grade_evidence(report, area)
     if graded is None:
         return False
     before = len(result.sentences)
-    _explain(result, report, *graded, state_grade=False)
+    _explain(result, report, *graded, state_grade=False, shortfall=shortfall, praise=praise)
     return len(result.sentences) > before
 
 

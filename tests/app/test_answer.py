@@ -399,3 +399,26 @@ def test_a_count_answered_without_a_figure_says_so():
     )
     assert notice("How many care leavers are in education or work?", "Of 204, 58% are.") == ""
     assert notice("How are care leavers helped into education?", described) == ""
+
+
+def test_a_grade_and_what_is_right_or_wrong_with_it(full_index):
+    # "… and what are the main strengths?" names no topic of its own: the graded area's own
+    # section answers it, its praise for a strong grade and its concerns for a weak one. A
+    # search for "main strengths" found nothing, and the answer gave the grade alone.
+    from app import judgement_answers as ja
+
+    strong = answer(
+        "What is the overall grade, and what are the main strengths?",
+        scope=["newham-2026"],
+        index=full_index,
+    )
+    assert strong.sentences[0].text.lower().startswith("overall effectiveness: outstanding")
+    assert len(strong.sentences) >= 2 and not strong.notice
+    assert all(ja.praises(s.text) for s in strong.sentences[1:])
+    weak = answer(
+        "How was leadership judged, and what were the main concerns?",
+        scope=["croydon-2017"],
+        index=full_index,
+    )
+    assert "inadequate" in weak.sentences[0].text.lower() and len(weak.sentences) >= 2
+    assert all(ja.concern(s.text) > 0 for s in weak.sentences[1:])
