@@ -156,7 +156,8 @@ def rewrite(question: str, history: list[str] | tuple[str, ...]) -> str:
     if BARE_WHY.match(q):
         return f"{anchor} why"
     topic = topic_swap(q, history)
-    swapped = swap_subject(anchor, topic or FOLLOW_UP_START.sub("", q).strip(" ,?."))
+    own = _own_words(q)
+    swapped = swap_subject(anchor, topic or own)
     if swapped:
         return swapped
     if topic:
@@ -168,11 +169,10 @@ def rewrite(question: str, history: list[str] | tuple[str, ...]) -> str:
         if not head:
             return f"{topic} {anchor}"
         # "their health assessments" are those of the subject the anchor names
-        subject = re.search(rf"\b({SUBJECT})\b", anchor, re.I)
+        subject = NAMES_SUBJECT.search(anchor)
         if subject and PRONOUNS.search(topic):
             topic = f"{topic} {subject.group(0)}"
         return f"{head.group(0)} {topic}"
-    own = FOLLOW_UP_START.sub("", q).strip(" ,?.")
     if ASKS.match(own):
         # The follow-up asks a question of its own ("why did it get that grade?", "how many
         # of them live outside the borough?"): it leads, with its own question words, and the
@@ -195,10 +195,14 @@ def _topic_anchor(history: list[str]) -> str | None:
     previous, earlier = history[-1].strip(), history[:-1]
     if not earlier or not is_follow_up(previous) or BARE_WHY.match(previous):
         return None
-    own = FOLLOW_UP_START.sub("", previous).strip(" ,?.")
-    if topic_swap(previous, earlier) or not ASKS.match(own):
+    if topic_swap(previous, earlier) or not ASKS.match(_own_words(previous)):
         return None
     return _last_standalone(earlier)
+
+
+def _own_words(follow_up: str) -> str:
+    """A follow-up without the words that lean on the history ("and", "what about", …)."""
+    return FOLLOW_UP_START.sub("", follow_up).strip(" ,?.")
 
 
 def _last_standalone(history: list[str]) -> str:
@@ -214,12 +218,13 @@ SUBJECT = (
     r"children (?:who|in) need(?: of)? help and protection|children in need|"
     r"disabled children|adopters|foster carers|the lscb|senior leaders|leaders"
 )
+NAMES_SUBJECT = re.compile(rf"\b({SUBJECT})\b", re.I)
 
 
 def swap_subject(anchor: str, follow_up: str) -> str | None:
     """The anchor question asked of the follow-up's subject, when both name one."""
     new = re.fullmatch(rf"(?:for |of |the )?({SUBJECT})", follow_up.strip(), re.I)
-    old = re.search(rf"\b({SUBJECT})\b", anchor, re.I)
+    old = NAMES_SUBJECT.search(anchor)
     if not new or not old or old.group(0).lower() == new.group(1).lower():
         return None
     subject, rest = new.group(1), anchor[old.end() :]

@@ -31,9 +31,15 @@ CEILINGS = {"false_refusal": 0.05}
 def test_eval_gate(full_index):
     metrics, records = run_eval(default_gold_files(), full_index)
     assert len(records) >= 190
-    low = {k: metrics[k] for k, floor in FLOORS.items() if metrics[k] < floor}
-    high = {k: metrics[k] for k, ceiling in CEILINGS.items() if metrics[k] > ceiling}
+    low, high = _out_of_bounds(metrics, FLOORS, CEILINGS)
     assert not low and not high, f"below floor: {low}; above ceiling: {high}; all: {metrics}"
+
+
+def _out_of_bounds(metrics: dict, floors: dict, ceilings: dict) -> tuple[dict, dict]:
+    """The metrics below their floor, and those above their ceiling."""
+    low = {k: metrics[k] for k, floor in floors.items() if metrics[k] < floor}
+    high = {k: metrics[k] for k, ceiling in ceilings.items() if metrics[k] > ceiling}
+    return low, high
 
 
 @pytest.mark.slow
@@ -96,9 +102,7 @@ def test_eval_gate_on_the_held_out_test_split(tmp_path_factory):
         ("test split", earlier, TEST_SPLIT_FLOORS, TEST_SPLIT_CEILINGS),
         ("its follow-ups", follow_ups, FOLLOW_UP_FLOORS, FOLLOW_UP_CEILINGS),
     ):
-        metrics = summarise(subset)
-        low = {k: metrics[k] for k, floor in floors.items() if metrics[k] < floor}
-        high = {k: metrics[k] for k, c in ceilings.items() if metrics[k] > c}
+        low, high = _out_of_bounds(summarise(subset), floors, ceilings)
         assert not low and not high, f"{name}: below floor: {low}; above ceiling: {high}"
 
 
